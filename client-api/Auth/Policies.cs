@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Spotlight.ClientApi.Auth;
+
+/// <summary>Role policies. Ownership (an artist's own profile, a studio's own titles) is checked by the
+/// endpoints against the resource, after the role policy let the caller in.</summary>
+public static class Policies
+{
+    public const string Artist = "artist";
+    public const string ReviewerOrAdmin = "reviewer-or-admin";
+    public const string Admin = "admin";
+
+    public static AuthorizationBuilder AddSpotlightPolicies(this AuthorizationBuilder authorization) => authorization
+        .AddPolicy(Artist, policy => policy.RequireSubject().RequireRole(Roles.Artist))
+        .AddPolicy(ReviewerOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Reviewer, Roles.Admin))
+        .AddPolicy(Admin, policy => policy.RequireSubject().RequireRole(Roles.Admin));
+
+    // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.
+    private static AuthorizationPolicyBuilder RequireSubject(this AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireClaim(SpotlightClaims.Subject);
+}

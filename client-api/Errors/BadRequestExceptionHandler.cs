@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Spotlight.ClientApi.Errors;
+
+/// <summary>
+/// Turns request-binding failures (malformed JSON, a missing body, a value of the wrong type) into a 4xx
+/// problem detail that names the field, instead of a bare 400 or, worse, a 500.
+/// </summary>
+public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        var json = FindJsonException(badRequest);
+        var field = json is null ? "body" : FieldFromJsonPath(json.Path);
+        var message = json is null ? badRequest.Message : "Not valid JSON here, or a value of the wrong type.";
+        httpContext.Response.StatusCode = badRequest.StatusCode;
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request body could not be read." : badRequest.Message,
+        };
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>"$.links[2]" → "links[2]"; "$" or nothing → "body".</summary>
+    public static string FieldFromJsonPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+}

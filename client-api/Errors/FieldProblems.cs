@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.GrainInterfaces;
+
+namespace Spotlight.ClientApi.Errors;
+
+/// <summary>Builds 400 validation problems whose <c>errors</c> name each bad field.</summary>
+public static class FieldProblems
+{
+    public static ValidationProblem From(IEnumerable<FieldError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+            title: "The request has invalid fields.");
+
+    public static ValidationProblem Single(string field, string message) => From([new FieldError(field, message)]);
+}

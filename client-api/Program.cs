@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Endpoints;
+using Spotlight.ClientApi.Health;
+using Spotlight.ClientApi.Hosting;
+using Spotlight.ClientApi.Web;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var spotlight = builder.AddSpotlightOrleans();
+    builder.Services.AddSpotlightHttp();
+    builder.Services.AddSpotlightAuthentication(builder.Configuration);
+
+    var app = builder.Build();
+    app.UseSpotlightHttp();
+    app.MapOpenApi();
+    if (app.Environment.IsDevelopment())
+    {
+        app.MapScalarApiReference();
+        app.MapDevTokenEndpoints();
+    }
+
+    if (OrleansHostingExtensions.DashboardEnabled(spotlight, app.Environment))
+    {
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+    }
+
+    app.MapSpotlightHealth();
+    app.MapPrometheusScrapingEndpoint("/metrics");
+    app.MapArtistEndpoints();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"Spotlight API cannot start: {string.Join(" ", ex.Failures)}");
+    return 2;
+}
+
+/// <summary>Entry point, public so that WebApplicationFactory can find it.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using OpenTelemetry.Metrics;
+
+namespace Spotlight.ClientApi.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>Orleans' own meter name; its instruments cover messaging, grains, storage and more.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>The meter for Spotlight's own instruments.</summary>
+    public const string SpotlightMeter = "Spotlight";
+
+    public static IServiceCollection AddSpotlightTelemetry(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(OrleansMeter, SpotlightMeter)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spotlight.ClientApi.Errors;
+using Spotlight.ClientApi.Health;
+using Spotlight.ClientApi.Telemetry;
+
+namespace Spotlight.ClientApi.Web;
+
+/// <summary>JSON, errors, health, telemetry and OpenAPI: the HTTP plumbing every route shares.</summary>
+public static class HttpPipelineExtensions
+{
+    public static IServiceCollection AddSpotlightHttp(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw in every environment, so that BadRequestExceptionHandler can name the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddSpotlightHealthChecks();
+        services.AddSpotlightTelemetry();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseSpotlightHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Empty 4xx/5xx responses (401 from the bearer handler, 404 for unknown routes) get a problem body.
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

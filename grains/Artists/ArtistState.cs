@@ -1,0 +1,11 @@
+using Spotlight.GrainInterfaces.Artists;
+
+namespace Spotlight.Grains.Artists;
+
+[GenerateSerializer, Alias("Spotlight.Artists.ArtistState")]
+public sealed class ArtistState
+{
+    /// <summary>Null until the artist is created.</summary>
+    [Id(0)]
+    public ArtistProfile? Profile { get; set; }
+}

@@ -1,0 +1,50 @@
+namespace Spotlight.Silo.Configuration;
+
+/// <summary>The <c>Spotlight</c> configuration section: one place for every setting of the system.</summary>
+public sealed class SpotlightOptions
+{
+    public const string SectionName = "Spotlight";
+
+    /// <summary><c>embedded</c> (default): everything in memory on localhost. <c>postgres</c>: cluster
+    /// membership, grain state and reminders in PostgreSQL.</summary>
+    public string Mode { get; set; } = SpotlightModeNames.Embedded;
+
+    public PostgresSettings Postgres { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    /// <summary>Whether the Orleans dashboard is served at /dashboard. Unset: on in Development only.</summary>
+    public bool? Dashboard { get; set; }
+
+    public SpotlightMode ParsedMode => SpotlightModeNames.TryParse(Mode, out var mode)
+        ? mode
+        : throw new InvalidOperationException($"Spotlight:Mode '{Mode}' is not a mode; validate the options first.");
+}
+
+public sealed class PostgresSettings
+{
+    /// <summary>Npgsql connection string; required in postgres mode.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply schema migrations when a silo starts (default true). Off when a separate job migrates.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+public sealed class ClusterSettings
+{
+    /// <summary>Silos with the same cluster id form one cluster (a deployment).</summary>
+    public string ClusterId { get; set; } = "spotlight";
+
+    /// <summary>Grain state and reminders belong to the service id; it stays the same across deployments.</summary>
+    public string ServiceId { get; set; } = "spotlight";
+
+    /// <summary>Port for silo-to-silo traffic.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port where clients (the API in postgres mode) connect.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients use to reach this silo. Unset: loopback in embedded mode,
+    /// the host's first address in postgres mode.</summary>
+    public string? AdvertisedAddress { get; set; }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Spotlight.Silo.Configuration;
+
+/// <summary>Checks the Spotlight section; every message names the setting to fix.</summary>
+public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SpotlightOptions options)
+    {
+        var failures = new List<string>();
+        if (!SpotlightModeNames.TryParse(options.Mode, out var mode))
+        {
+            failures.Add($"Spotlight:Mode must be '{SpotlightModeNames.Embedded}' or '{SpotlightModeNames.Postgres}', not '{options.Mode}'.");
+        }
+        else if (mode == SpotlightMode.Postgres)
+        {
+            ValidateConnectionString(options.Postgres.ConnectionString, failures);
+        }
+
+        var cluster = options.Cluster;
+        if (string.IsNullOrWhiteSpace(cluster.ClusterId))
+        {
+            failures.Add("Spotlight:Cluster:ClusterId must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ServiceId))
+        {
+            failures.Add("Spotlight:Cluster:ServiceId must not be empty.");
+        }
+
+        ValidatePort("Spotlight:Cluster:SiloPort", cluster.SiloPort, failures);
+        ValidatePort("Spotlight:Cluster:GatewayPort", cluster.GatewayPort, failures);
+        if (cluster.SiloPort == cluster.GatewayPort)
+        {
+            failures.Add("Spotlight:Cluster:SiloPort and Spotlight:Cluster:GatewayPort must differ.");
+        }
+
+        if (cluster.AdvertisedAddress is { } address && !IPAddress.TryParse(address, out _))
+        {
+            failures.Add($"Spotlight:Cluster:AdvertisedAddress must be an IP address, not '{address}'.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Binds the section and throws when it is invalid: the silo's shape depends on the mode,
+    /// so it must be known before the host is built.</summary>
+    public static SpotlightOptions LoadValidated(IConfiguration configuration)
+    {
+        var options = new SpotlightOptions();
+        configuration.GetSection(SpotlightOptions.SectionName).Bind(options);
+        var result = new SpotlightOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(SpotlightOptions.SectionName, typeof(SpotlightOptions), result.Failures);
+        }
+
+        return options;
+    }
+
+    private static void ValidateConnectionString(string? connectionString, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            failures.Add("Spotlight:Postgres:ConnectionString is required when Spotlight:Mode is 'postgres'.");
+            return;
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add($"Spotlight:Postgres:ConnectionString is not a valid Npgsql connection string: {ex.Message}");
+        }
+    }
+
+    private static void ValidatePort(string setting, int port, List<string> failures)
+    {
+        if (port is < 1 or > 65535)
+        {
+            failures.Add($"{setting} must be a TCP port from 1 to 65535, not {port}.");
+        }
+    }
+}

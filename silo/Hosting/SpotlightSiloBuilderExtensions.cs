@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Spotlight.Grains;
+using Spotlight.Silo.Configuration;
+
+namespace Spotlight.Silo.Hosting;
+
+/// <summary>The silo's shape for each mode, in pieces so that test clusters can take what they need.</summary>
+public static class SpotlightSiloBuilderExtensions
+{
+    /// <summary>Everything a Spotlight silo needs: identity, endpoints, membership, storage, reminders.</summary>
+    public static ISiloBuilder AddSpotlightSilo(this ISiloBuilder silo, SpotlightOptions options, bool dashboard)
+    {
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.Cluster.ClusterId;
+            cluster.ServiceId = options.Cluster.ServiceId;
+        });
+        silo.UseSpotlightEndpoints(options);
+        silo.UseSpotlightMembership(options);
+        silo.AddSpotlightStorage(options);
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
+
+        return silo;
+    }
+
+    public static ISiloBuilder UseSpotlightEndpoints(this ISiloBuilder silo, SpotlightOptions options)
+    {
+        var cluster = options.Cluster;
+        if (options.ParsedMode == SpotlightMode.Embedded)
+        {
+            var address = cluster.AdvertisedAddress is { } text ? IPAddress.Parse(text) : IPAddress.Loopback;
+            return silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort);
+        }
+
+        // In a cluster, peers on other hosts must reach this silo, so listen on every interface.
+        return cluster.AdvertisedAddress is { } advertised
+            ? silo.ConfigureEndpoints(IPAddress.Parse(advertised), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
+            : silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+    }
+
+    public static ISiloBuilder UseSpotlightMembership(this ISiloBuilder silo, SpotlightOptions options)
+    {
+        if (options.ParsedMode == SpotlightMode.Embedded)
+        {
+            // A single silo that is its own primary: the development membership, no table anywhere.
+            var cluster = options.Cluster;
+            var address = cluster.AdvertisedAddress is { } text ? IPAddress.Parse(text) : IPAddress.Loopback;
+            return silo.UseDevelopmentClustering(new IPEndPoint(address, cluster.SiloPort));
+        }
+
+        return silo.UseAdoNetClustering(adoNet =>
+        {
+            adoNet.Invariant = ProviderNames.NpgsqlInvariant;
+            adoNet.ConnectionString = options.Postgres.ConnectionString;
+        });
+    }
+
+    public static ISiloBuilder AddSpotlightStorage(this ISiloBuilder silo, SpotlightOptions options)
+    {
+        if (options.ParsedMode == SpotlightMode.Embedded)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(ProviderNames.EngagementStream);
+            return silo;
+        }
+
+        var connectionString = options.Postgres.ConnectionString;
+        silo.AddAdoNetGrainStorage(StorageNames.Default, storage =>
+        {
+            storage.Invariant = ProviderNames.NpgsqlInvariant;
+            storage.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, storage =>
+        {
+            storage.Invariant = ProviderNames.NpgsqlInvariant;
+            storage.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = ProviderNames.NpgsqlInvariant;
+            reminders.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}

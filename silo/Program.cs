@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spotlight.Silo;
+using Spotlight.Silo.Hosting;
+
+if (args.Length > 0 && args[0] == MigrateCommand.Name)
+{
+    return await MigrateCommand.RunAsync(args[1..]);
+}
+
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddSpotlightSilo();
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"Spotlight silo cannot start: {string.Join(" ", ex.Failures)}");
+    return 2;
+}
