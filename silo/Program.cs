@@ -1,22 +1,31 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Spotlight.Silo;
 using Spotlight.Silo.Hosting;
 
-if (args.Length > 0 && args[0] == MigrateCommand.Name)
-{
-    return await MigrateCommand.RunAsync(args[1..]);
-}
+namespace Spotlight.Silo;
 
-try
+/// <summary>The silo process: <c>migrate</c> applies the schema and exits; otherwise it runs a silo until
+/// SIGTERM, when it leaves the cluster gracefully.</summary>
+public static class SiloProgram
 {
-    var builder = Host.CreateApplicationBuilder(args);
-    builder.AddSpotlightSilo();
-    await builder.Build().RunAsync();
-    return 0;
-}
-catch (OptionsValidationException ex)
-{
-    await Console.Error.WriteLineAsync($"Spotlight silo cannot start: {string.Join(" ", ex.Failures)}");
-    return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == MigrateCommand.Name)
+        {
+            return await MigrateCommand.RunAsync(args[1..]);
+        }
+
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.AddSpotlightSilo();
+            await builder.Build().RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"Spotlight silo cannot start: {string.Join(" ", ex.Failures)}");
+            return 2;
+        }
+    }
 }

@@ -1,0 +1,37 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Spotlight.ClientApi.Auth;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Api;
+
+/// <summary>The whole system in embedded mode (API + co-hosted silo) on free ports, in one environment.</summary>
+public class SpotlightApiFactory(string environment) : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "api-tests-signing-key-0123456789abcdef";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var ports = FreePorts.Take(2);
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Spotlight:Mode", "embedded");
+        builder.UseSetting("Spotlight:Cluster:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Spotlight:Cluster:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Spotlight:Auth:SigningKey", SigningKey);
+    }
+
+    /// <summary>A client whose requests carry a token for <paramref name="subject"/> with these roles.</summary>
+    public HttpClient ClientFor(string subject, params string[] roles)
+    {
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, studioId: null, artistId: null);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class DevelopmentApiFactory() : SpotlightApiFactory("Development");
+
+public sealed class ProductionApiFactory() : SpotlightApiFactory("Production");

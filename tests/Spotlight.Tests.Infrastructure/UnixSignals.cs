@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace Spotlight.Tests.Infrastructure;
+
+/// <summary>Process.Kill sends SIGKILL; a graceful stop needs SIGTERM, as Kubernetes sends it.</summary>
+public static partial class UnixSignals
+{
+    public const int SigTerm = 15;
+
+    public static void Send(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({pid}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
+
+    public static bool RunningAsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
+}

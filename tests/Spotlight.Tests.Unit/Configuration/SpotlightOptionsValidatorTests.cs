@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Spotlight.Silo.Configuration;
+
+namespace Spotlight.Tests.Unit.Configuration;
+
+public class SpotlightOptionsValidatorTests
+{
+    private static SpotlightOptions Load(params (string Key, string? Value)[] settings) =>
+        SpotlightOptionsValidator.LoadValidated(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build());
+
+    [Fact]
+    public void Load_NoSettings_DefaultsToEmbedded()
+    {
+        var options = Load();
+
+        Assert.Equal(SpotlightMode.Embedded, options.ParsedMode);
+        Assert.Equal(11111, options.Cluster.SiloPort);
+        Assert.Equal(30000, options.Cluster.GatewayPort);
+    }
+
+    [Theory]
+    [InlineData("Postgres")]
+    [InlineData(" postgres ")]
+    public void Load_ModeInAnyCase_IsAccepted(string mode)
+    {
+        var options = Load(("Spotlight:Mode", mode), ("Spotlight:Postgres:ConnectionString", "Host=localhost;Database=x"));
+
+        Assert.Equal(SpotlightMode.Postgres, options.ParsedMode);
+    }
+
+    [Fact]
+    public void Load_UnknownMode_FailsNamingTheSetting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Load(("Spotlight:Mode", "cassandra")));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("Spotlight:Mode", failure, StringComparison.Ordinal);
+        Assert.Contains("cassandra", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PostgresWithoutConnectionString_FailsNamingTheSetting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Load(("Spotlight:Mode", "postgres")));
+
+        Assert.Contains(ex.Failures, f => f.Contains("Spotlight:Postgres:ConnectionString", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MalformedConnectionString_FailsNamingTheSetting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+            Load(("Spotlight:Mode", "postgres"), ("Spotlight:Postgres:ConnectionString", "Nonsense=1")));
+
+        Assert.Contains(ex.Failures, f => f.Contains("Spotlight:Postgres:ConnectionString", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_BadPortsAndAddress_ReportsEachSetting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Load(
+            ("Spotlight:Cluster:SiloPort", "0"),
+            ("Spotlight:Cluster:GatewayPort", "70000"),
+            ("Spotlight:Cluster:AdvertisedAddress", "not-an-ip"),
+            ("Spotlight:Cluster:ClusterId", "")));
+
+        Assert.Contains(ex.Failures, f => f.StartsWith("Spotlight:Cluster:SiloPort", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Spotlight:Cluster:GatewayPort", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Spotlight:Cluster:AdvertisedAddress", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Spotlight:Cluster:ClusterId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SameSiloAndGatewayPort_Fails()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+            Load(("Spotlight:Cluster:SiloPort", "5000"), ("Spotlight:Cluster:GatewayPort", "5000")));
+
+        Assert.Contains(ex.Failures, f => f.Contains("must differ", StringComparison.Ordinal));
+    }
+}
