@@ -63,6 +63,9 @@ public static class SpotlightSiloBuilderExtensions
 
     public static ISiloBuilder AddSpotlightStorage(this ISiloBuilder silo, SpotlightOptions options)
     {
+        // Grain state as System.Text.Json: readable in the database, tolerant of added members, and it
+        // round-trips our immutable records through their constructors.
+        silo.UseSystemTextJsonGrainStorageSerializer();
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);

@@ -1,0 +1,11 @@
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Postgres;
+
+/// <summary>Tests that share one private PostgreSQL server; each takes its own database. They run one
+/// after another, which also keeps silo processes from competing for the machine's two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}

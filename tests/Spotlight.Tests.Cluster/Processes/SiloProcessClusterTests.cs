@@ -1,0 +1,69 @@
+using Spotlight.GrainInterfaces.Artists;
+using Spotlight.Tests.Cluster.Postgres;
+using Spotlight.Tests.Cluster.Embedded;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Processes;
+
+[Collection(PostgresCollection.Name)]
+public class SiloProcessClusterTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task TwoSiloProcesses_FormOneCluster_ServeThroughEitherGateway_AndLeaveCleanlyOnSigterm()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var first = SiloProcesses.StartPostgresSilo(database, "silo-1");
+        await using var firstProcess = first.Process;
+        var second = SiloProcesses.StartPostgresSilo(database, "silo-2");
+        await using var secondProcess = second.Process;
+
+        await Eventually.UntilAsync(async () =>
+            {
+                ThrowIfExited(first.Process, second.Process);
+                var rows = await MembershipRows.ReadAsync(database, PostgresSilos.ClusterId);
+                return rows.Count(r => r.Status == MembershipRows.Active) == 2;
+            },
+            JoinTimeout,
+            "both silo processes to be Active in the membership table");
+
+        var viaFirst = await SiloProcesses.StartClientThroughGatewayAsync(first.GatewayPort);
+        var viaSecond = await SiloProcesses.StartClientThroughGatewayAsync(second.GatewayPort);
+        try
+        {
+            var artistId = Guid.NewGuid().ToString("N");
+            var created = await viaFirst.Client().GetGrain<IArtistGrain>(artistId)
+                .CreateAsync(new CreateArtistCommand("owner", "Two Gateways", "BR", null, []));
+            var readBack = await viaSecond.Client().GetGrain<IArtistGrain>(artistId).GetAsync();
+
+            Assert.Equal(ArtistCreateOutcome.Created, created.Outcome);
+            ArtistAssertions.Same(created.Artist, readBack);
+        }
+        finally
+        {
+            await PostgresSilos.StopAsync(viaFirst, viaSecond);
+        }
+
+        second.Process.Terminate();
+        var exitCode = await second.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 0, $"SIGTERM'd silo exited with {exitCode}:\n{second.Process.Output}");
+        // Read at once: a crashed silo would still be Active here (others take many seconds to vote it
+        // dead, and then record suspicions); a graceful one has written Dead itself, with no suspicions.
+        var stopped = await MembershipRows.ForPortAsync(database, PostgresSilos.ClusterId, second.SiloPort);
+        Assert.NotNull(stopped);
+        Assert.Equal(MembershipRows.Dead, stopped.Status);
+        Assert.True(string.IsNullOrEmpty(stopped.SuspectTimes), $"Suspicions recorded: {stopped.SuspectTimes}");
+        var survivor = await MembershipRows.ForPortAsync(database, PostgresSilos.ClusterId, first.SiloPort);
+        Assert.Equal(MembershipRows.Active, survivor?.Status);
+    }
+
+    private static void ThrowIfExited(params HostProcess[] processes)
+    {
+        foreach (var process in processes.Where(p => p.HasExited))
+        {
+            throw new InvalidOperationException($"{process.Name} exited with {process.ExitCode}:\n{process.Output}");
+        }
+    }
+}
