@@ -16,7 +16,7 @@ public static class MembershipRows
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT address, port, status, suspecttimes FROM orleansmembershiptable WHERE deploymentid = @cluster", connection);
+            "SELECT address, port, status, suspect_times FROM orleans_membership WHERE deployment_id = @cluster ORDER BY generation", connection);
         command.Parameters.AddWithValue("cluster", clusterId);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<Row>();
