@@ -17,7 +17,7 @@ public static class SiloProcesses
 
     public sealed record RunningSilo(HostProcess Process, int SiloPort, int GatewayPort);
 
-    public static RunningSilo StartPostgresSilo(string connectionString, string name)
+    public static RunningSilo StartPostgresSilo(string connectionString, string name, params (string Key, string Value)[] extra)
     {
         var ports = FreePorts.Take(2);
         var environment = new Dictionary<string, string>
@@ -28,6 +28,11 @@ public static class SiloProcesses
         foreach (var (key, value) in PostgresSilos.Settings(connectionString, ports[0], ports[1]))
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
         }
 
         return new RunningSilo(HostProcess.Start(SiloAssembly, [], environment, name), ports[0], ports[1]);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Spotlight.Tests.Cluster.Postgres;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Processes;
+
+/// <summary>The API as a separate process, an Orleans client of a silo process, both in postgres mode.</summary>
+[Collection(PostgresCollection.Name)]
+public class ApiProcessTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Api_InPostgresMode_WaitsForASilo_ThenServesThroughIt()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var httpPort = FreePorts.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Spotlight__Mode"] = "postgres",
+            ["Spotlight__Postgres__ConnectionString"] = database,
+            ["Spotlight__Cluster__ClusterId"] = PostgresSilos.ClusterId,
+            ["Spotlight__Cluster__ServiceId"] = PostgresSilos.ClusterId,
+            ["Spotlight__Auth__SigningKey"] = TestTokens.SigningKey,
+            ["Spotlight__Dashboard"] = "true",
+        };
+        // The API starts first, before there is a schema or a silo: it must come up and say "not ready".
+        await using var api = HostProcess.Start(SiloProcesses.ApiAssembly, [], environment, "api");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(20) };
+        await Eventually.UntilAsync(async () => (await http.GetAsync("/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the API's /healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
+
+        var silo = SiloProcesses.StartPostgresSilo(database, "silo", ("Spotlight__Dashboard", "true"));
+        await using var siloProcess = silo.Process;
+        await Eventually.UntilAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(90), "the API to reach the silo (/readyz 200)", poll: TimeSpan.FromMilliseconds(500));
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("proc-artist", "artist"));
+        var created = await http.PostAsJsonAsync("/api/artists", new { displayName = "Over The Wire", region = "NG" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var fetched = await http.GetFromJsonAsync<JsonElement>($"/api/artists/{id}");
+        Assert.Equal("Over The Wire", fetched.GetProperty("displayName").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/dashboard/")).StatusCode);
+        Assert.Contains("orleans_", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/dev/tokens", new { sub = "x", roles = Array.Empty<string>() })).StatusCode);
+    }
+}
