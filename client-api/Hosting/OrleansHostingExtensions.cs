@@ -13,13 +13,12 @@ public static class OrleansHostingExtensions
     /// </summary>
     public static SpotlightOptions AddSpotlightOrleans(this WebApplicationBuilder builder)
     {
-        var options = SpotlightOptionsValidator.LoadValidated(builder.Configuration);
+        var options = builder.AddSpotlightOptions();
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
-            return builder.AddSpotlightSilo();
+            return builder.AddSpotlightSilo(options);
         }
 
-        builder.AddSpotlightOptions();
         var dashboard = DashboardEnabled(options, builder.Environment);
         builder.UseOrleansClient(client =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,14 +19,18 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddOptions<SpotlightOptions>()
             .Bind(builder.Configuration.GetSection(SpotlightOptions.SectionName))
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return options;
     }
 
     /// <summary>Hosts a Spotlight silo in this process, migrating the database first in postgres mode.</summary>
-    public static SpotlightOptions AddSpotlightSilo(this IHostApplicationBuilder builder)
+    public static SpotlightOptions AddSpotlightSilo(this IHostApplicationBuilder builder) =>
+        builder.AddSpotlightSilo(builder.AddSpotlightOptions());
+
+    /// <summary>As <see cref="AddSpotlightSilo(IHostApplicationBuilder)"/>, for options already registered
+    /// with <see cref="AddSpotlightOptions"/>.</summary>
+    public static SpotlightOptions AddSpotlightSilo(this IHostApplicationBuilder builder, SpotlightOptions options)
     {
-        var options = builder.AddSpotlightOptions();
         if (options.ParsedMode == SpotlightMode.Postgres && options.Postgres.MigrateOnStart)
         {
             builder.Services.AddSingleton(sp => new MigrationRunner(

@@ -66,26 +66,6 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Waits until the process prints <paramref name="text"/>; fails at once if it exits first.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited ({ExitCode}) before printing '{text}':\n{Output}");
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"{Name} did not print '{text}' within {timeout.TotalSeconds:0} s:\n{Output}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
