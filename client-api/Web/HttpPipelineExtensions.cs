@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spotlight.ClientApi.Errors;
 using Spotlight.ClientApi.Health;
+using Spotlight.ClientApi.OpenApi;
 using Spotlight.ClientApi.Telemetry;
 
 namespace Spotlight.ClientApi.Web;
@@ -19,7 +20,7 @@ public static class HttpPipelineExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSpotlightHealthChecks();
         services.AddSpotlightTelemetry();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         return services;
     }
 

@@ -40,6 +40,8 @@ public class OperationsApiTests(DevelopmentApiFactory factory) : IClassFixture<D
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/artists", paths);
         Assert.Contains("/api/artists/{id}", paths);
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
     }
 
     [Fact]
