@@ -31,6 +31,8 @@ try
     app.MapSpotlightHealth();
     app.MapPrometheusScrapingEndpoint("/metrics");
     app.MapArtistEndpoints();
+    app.MapTrackEndpoints();
+    app.MapPlaylistEndpoints();
     await app.RunAsync();
     return 0;
 }

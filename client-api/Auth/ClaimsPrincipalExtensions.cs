@@ -8,4 +8,11 @@ public static class ClaimsPrincipalExtensions
     public static string SubjectId(this ClaimsPrincipal user) =>
         user.FindFirstValue(SpotlightClaims.Subject)
         ?? throw new InvalidOperationException("An authenticated caller has no 'sub' claim.");
+
+    /// <summary>The subject of an authenticated caller, or null for anonymous ones.</summary>
+    public static string? SubjectOrNull(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(SpotlightClaims.Subject) : null;
+
+    /// <summary>Reviewers and admins see what the public does not (contact data, pending tracks, who reviewed).</summary>
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
 }

@@ -9,11 +9,13 @@ public static class Policies
     public const string Artist = "artist";
     public const string ReviewerOrAdmin = "reviewer-or-admin";
     public const string Admin = "admin";
+    public const string Reviewer = "reviewer";
 
     public static AuthorizationBuilder AddSpotlightPolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(Artist, policy => policy.RequireSubject().RequireRole(Roles.Artist))
         .AddPolicy(ReviewerOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Reviewer, Roles.Admin))
-        .AddPolicy(Admin, policy => policy.RequireSubject().RequireRole(Roles.Admin));
+        .AddPolicy(Admin, policy => policy.RequireSubject().RequireRole(Roles.Admin))
+        .AddPolicy(Reviewer, policy => policy.RequireSubject().RequireRole(Roles.Reviewer));
 
     // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.
     private static AuthorizationPolicyBuilder RequireSubject(this AuthorizationPolicyBuilder policy) =>

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
@@ -16,19 +18,26 @@ public static class ArtistEndpoints
             .WithSummary("Create an artist profile owned by the caller.");
         artists.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
-            .WithSummary("An artist's public profile.");
+            .WithSummary("An artist's profile and tracks; contact data only for the owner and staff.");
+        artists.MapPost("/{id}/verification", VerifyAsync)
+            .RequireAuthorization(Policies.ReviewerOrAdmin)
+            .WithSummary("Give the artist the verified badge.");
+        artists.MapPost("/{id}/tracks", SubmitTrackAsync)
+            .RequireAuthorization(Policies.Artist)
+            .WithSummary("Submit an original track to the caller's own artist profile.");
         return endpoints;
     }
 
     public static async Task<Results<Created<ArtistResponse>, ValidationProblem, Conflict>> CreateAsync(
-        CreateArtistRequest request, HttpContext http, IGrainFactory grains)
+        CreateArtistRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var command = new CreateArtistCommand(
-            OwnerId: http.User.SubjectId(),
+            OwnerId: user.SubjectId(),
             DisplayName: request.DisplayName ?? string.Empty,
             Region: request.Region ?? string.Empty,
             Bio: request.Bio,
-            Links: request.Links?.Select(link => link ?? string.Empty).ToList() ?? []);
+            Links: request.Links?.Select(link => link ?? string.Empty).ToList() ?? [],
+            ContactEmail: request.ContactEmail);
         var errors = ArtistProfileRules.Validate(command);
         if (errors.Count > 0)
         {
@@ -39,25 +48,87 @@ public static class ArtistEndpoints
         var result = await grains.GetGrain<IArtistGrain>(id).CreateAsync(command);
         return result.Outcome switch
         {
-            ArtistCreateOutcome.Created => TypedResults.Created($"/api/artists/{id}", ArtistResponse.From(result.Artist!)),
+            ArtistCreateOutcome.Created => TypedResults.Created($"/api/artists/{id}", ArtistResponse.From(result.Artist!, [], includeContact: true)),
             ArtistCreateOutcome.Invalid => FieldProblems.From(result.Errors),
             _ => TypedResults.Conflict(),
         };
     }
 
-    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ResourceIds.IsValid(id))
         {
-            return FieldProblems.Single("id", $"An id of 1 to {ResourceIds.MaxLength} letters, digits, '-' or '_'.");
+            return ResourceIds.Problem("id");
         }
 
         var profile = await grains.GetGrain<IArtistGrain>(id).GetAsync();
-        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(ArtistResponse.From(profile));
+        if (profile is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var privileged = user.IsStaff() || user.SubjectOrNull() == profile.OwnerId;
+        var tracks = await Task.WhenAll(profile.TrackIds.Select(trackId => grains.GetGrain<ITrackGrain>(trackId).GetAsync()));
+        var visible = tracks
+            .OfType<TrackDetails>()
+            .Where(track => privileged || track.Status == TrackStatus.Cleared)
+            .Select(track => new ArtistTrackSummary(track.Id, track.Title, track.Status, track.SubmittedAt))
+            .ToList();
+        return TypedResults.Ok(ArtistResponse.From(profile, visible, includeContact: privileged));
+    }
+
+    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem>> VerifyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var profile = await grains.GetGrain<IArtistGrain>(id).VerifyAsync(user.SubjectId());
+        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(ArtistResponse.From(profile, [], includeContact: true));
+    }
+
+    public static async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> SubmitTrackAsync(
+        string id, SubmitTrackRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var errors = TrackRules.ValidateSubmission(request.Title, request.AudioUrl, request.DurationSeconds, request.OriginalWork, request.SeasonId);
+        var artist = grains.GetGrain<IArtistGrain>(id);
+        if (errors.Count > 0)
+        {
+            // Ownership is decided before field errors are shown, so that nobody learns about others' profiles.
+            var profile = await artist.GetAsync();
+            if (profile is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : TypedResults.Forbid();
+        }
+
+        var trackId = ResourceIds.New();
+        var submission = new TrackSubmission(request.Title!, request.AudioUrl!, request.DurationSeconds!.Value, request.OriginalWork!.Value, request.SeasonId);
+        var result = await artist.SubmitTrackAsync(trackId, user.SubjectId(), submission);
+        return result.Outcome switch
+        {
+            ArtistTrackSubmitOutcome.Created => TypedResults.Created($"/api/tracks/{trackId}", TrackResponse.From(result.Track!, artistVerified: false, TrackViewer.Owner)),
+            ArtistTrackSubmitOutcome.ArtistNotFound => TypedResults.NotFound(),
+            ArtistTrackSubmitOutcome.NotOwner => TypedResults.Forbid(),
+            ArtistTrackSubmitOutcome.TooManyTracks => Problems.Conflict($"An artist may submit at most {TrackRules.MaxTracksPerArtist} tracks."),
+            _ => FieldProblems.From(result.Errors),
+        };
     }
 }
 
-public sealed record CreateArtistRequest(string? DisplayName, string? Region, string? Bio, IReadOnlyList<string?>? Links);
+public sealed record CreateArtistRequest(string? DisplayName, string? Region, string? Bio, IReadOnlyList<string?>? Links, string? ContactEmail);
+
+public sealed record SubmitTrackRequest(string? Title, string? AudioUrl, int? DurationSeconds, bool? OriginalWork, string? SeasonId);
+
+public sealed record ArtistTrackSummary(string Id, string Title, TrackStatus Status, DateTimeOffset SubmittedAt);
 
 public sealed record ArtistResponse(
     string Id,
@@ -66,9 +137,13 @@ public sealed record ArtistResponse(
     string? Bio,
     IReadOnlyList<string> Links,
     bool Verified,
-    IReadOnlyList<string> TrackIds,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset? VerifiedAt,
+    IReadOnlyList<ArtistTrackSummary> Tracks,
+    DateTimeOffset CreatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? ContactEmail)
 {
-    public static ArtistResponse From(ArtistProfile profile) => new(
-        profile.Id, profile.DisplayName, profile.Region, profile.Bio, profile.Links, profile.Verified, profile.TrackIds, profile.CreatedAt);
+    public static ArtistResponse From(ArtistProfile profile, IReadOnlyList<ArtistTrackSummary> tracks, bool includeContact) => new(
+        profile.Id, profile.DisplayName, profile.Region, profile.Bio, profile.Links, profile.Verified, profile.VerifiedAt, tracks,
+        profile.CreatedAt, includeContact ? profile.ContactEmail : null);
 }

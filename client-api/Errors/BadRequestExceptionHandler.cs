@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace Spotlight.ClientApi.Errors;
 /// Turns request-binding failures (malformed JSON, a missing body, a value of the wrong type) into a 4xx
 /// problem detail that names the field, instead of a bare 400 or, worse, a 500.
 /// </summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         }
 
         var json = FindJsonException(badRequest);
-        var field = json is null ? "body" : FieldFromJsonPath(json.Path);
+        var field = json is not null ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
         var message = json is null ? badRequest.Message : "Not valid JSON here, or a value of the wrong type.";
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
@@ -45,6 +46,17 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return field.Length == 0 ? "body" : field;
     }
+
+    /// <summary>Route and query binding failures name the parameter only in their message, e.g.
+    /// <c>Failed to bind parameter "Nullable&lt;int&gt; limit" from "abc".</c>; "body" when none is named.</summary>
+    public static string FieldFromBindingMessage(string message)
+    {
+        var match = ParameterInMessage().Match(message);
+        return match.Success ? match.Groups["name"].Value : "body";
+    }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)" """)]
+    private static partial Regex ParameterInMessage();
 
     private static JsonException? FindJsonException(Exception exception)
     {

@@ -14,3 +14,10 @@ public static class FieldProblems
 
     public static ValidationProblem Single(string field, string message) => From([new FieldError(field, message)]);
 }
+
+/// <summary>Problem results for states, rather than fields, that refuse a request.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the resource's state.");
+}

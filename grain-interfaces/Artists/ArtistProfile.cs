@@ -10,4 +10,7 @@ public sealed record ArtistProfile(
     [property: Id(5)] IReadOnlyList<string> Links,
     [property: Id(6)] bool Verified,
     [property: Id(7)] IReadOnlyList<string> TrackIds,
-    [property: Id(8)] DateTimeOffset CreatedAt);
+    [property: Id(8)] DateTimeOffset CreatedAt,
+    [property: Id(9)] string? ContactEmail = null,
+    [property: Id(10)] DateTimeOffset? VerifiedAt = null,
+    [property: Id(11)] string? VerifiedBy = null);

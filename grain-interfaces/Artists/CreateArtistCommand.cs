@@ -6,4 +6,5 @@ public sealed record CreateArtistCommand(
     [property: Id(1)] string DisplayName,
     [property: Id(2)] string Region,
     [property: Id(3)] string? Bio,
-    [property: Id(4)] IReadOnlyList<string> Links);
+    [property: Id(4)] IReadOnlyList<string> Links,
+    [property: Id(5)] string? ContactEmail = null);

@@ -1,3 +1,5 @@
+using Spotlight.GrainInterfaces.Tracks;
+
 namespace Spotlight.GrainInterfaces.Artists;
 
 /// <summary>An artist's profile, keyed by artist id.</summary>
@@ -11,4 +13,12 @@ public interface IArtistGrain : IGrainWithStringKey
     /// <summary>The profile, or null when no artist has this id.</summary>
     [Alias("GetAsync")]
     Task<ArtistProfile?> GetAsync();
+
+    /// <summary>Gives the verified badge (idempotent); null when no artist has this id.</summary>
+    [Alias("VerifyAsync")]
+    Task<ArtistProfile?> VerifyAsync(string reviewerId);
+
+    /// <summary>Submits a track to this artist's profile on behalf of <paramref name="callerId"/>, who must own it.</summary>
+    [Alias("SubmitTrackAsync")]
+    Task<ArtistTrackSubmitResult> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission);
 }

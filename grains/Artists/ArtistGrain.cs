@@ -1,15 +1,39 @@
+using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Playlists;
+using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 
 namespace Spotlight.Grains.Artists;
 
-public sealed class ArtistGrain(
-    [PersistentState("artist", StorageNames.Default)] IPersistentState<ArtistState> state,
-    TimeProvider clock) : Grain, IArtistGrain
+public sealed class ArtistGrain : Grain, IArtistGrain
 {
+    private readonly IPersistentState<ArtistState> _state;
+    private readonly TimeProvider _clock;
+    private readonly FollowUp _badgeSync;
+
+    public ArtistGrain(
+        [PersistentState("artist", StorageNames.Default)] IPersistentState<ArtistState> state,
+        TimeProvider clock,
+        ILogger<ArtistGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _badgeSync = new FollowUp(this, SyncBadgeAsync, logger);
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!_state.State.BadgeSynced)
+        {
+            await _badgeSync.RunAsync();
+        }
+    }
+
     public async Task<ArtistCreateResult> CreateAsync(CreateArtistCommand command)
     {
-        if (state.State.Profile is { } existing)
+        if (_state.State.Profile is { } existing)
         {
             return new(ArtistCreateOutcome.AlreadyExists, existing, []);
         }
@@ -20,21 +44,89 @@ public sealed class ArtistGrain(
             return new(ArtistCreateOutcome.Invalid, null, errors);
         }
 
-        var profile = ArtistProfileRules.ToProfile(this.GetPrimaryKeyString(), command, clock.GetUtcNow());
-        state.State.Profile = profile;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // A failed write must not leave a profile in memory that storage never saw.
-            state.State.Profile = null;
-            throw;
-        }
-
+        var profile = ArtistProfileRules.ToProfile(this.GetPrimaryKeyString(), command, _clock.GetUtcNow());
+        await CommitAsync(profile, badgeSynced: true);
         return new(ArtistCreateOutcome.Created, profile, []);
     }
 
-    public Task<ArtistProfile?> GetAsync() => Task.FromResult(state.State.Profile);
+    public Task<ArtistProfile?> GetAsync() => Task.FromResult(_state.State.Profile);
+
+    public async Task<ArtistProfile?> VerifyAsync(string reviewerId)
+    {
+        if (_state.State.Profile is not { } profile || profile.Verified)
+        {
+            return _state.State.Profile;
+        }
+
+        var verified = profile with { Verified = true, VerifiedAt = _clock.GetUtcNow(), VerifiedBy = reviewerId };
+        await CommitAsync(verified, badgeSynced: false);
+        await _badgeSync.RunAsync();
+        return verified;
+    }
+
+    public async Task<ArtistTrackSubmitResult> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission)
+    {
+        if (_state.State.Profile is not { } profile)
+        {
+            return new(ArtistTrackSubmitOutcome.ArtistNotFound, null, []);
+        }
+
+        if (profile.OwnerId != callerId)
+        {
+            return new(ArtistTrackSubmitOutcome.NotOwner, null, []);
+        }
+
+        var command = new SubmitTrackCommand(profile.Id, profile.OwnerId, profile.Region, submission.Title, submission.AudioUrl,
+            submission.DurationSeconds, submission.OriginalWork, submission.SeasonId);
+        var errors = TrackRules.ValidateSubmission(command);
+        if (errors.Count > 0)
+        {
+            return new(ArtistTrackSubmitOutcome.Invalid, null, errors);
+        }
+
+        if (profile.TrackIds.Count >= TrackRules.MaxTracksPerArtist)
+        {
+            return new(ArtistTrackSubmitOutcome.TooManyTracks, null, []);
+        }
+
+        // The artist records the track first, so that a track can never exist outside its artist's list;
+        // if creating the track then fails, the artist takes it off again.
+        await CommitAsync(profile with { TrackIds = [.. profile.TrackIds, trackId] }, _state.State.BadgeSynced);
+        try
+        {
+            var result = await GrainFactory.GetGrain<ITrackGrain>(trackId).SubmitAsync(command);
+            return result.Outcome == TrackSubmitOutcome.Created
+                ? new(ArtistTrackSubmitOutcome.Created, result.Track, [])
+                : throw new InvalidOperationException($"Track {trackId} could not be created: {result.Outcome}.");
+        }
+        catch
+        {
+            await CommitAsync(profile, _state.State.BadgeSynced);
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(ArtistProfile profile, bool badgeSynced)
+    {
+        var previous = (_state.State.Profile, _state.State.BadgeSynced);
+        (_state.State.Profile, _state.State.BadgeSynced) = (profile, badgeSynced);
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // What storage refused must not be served from memory.
+            (_state.State.Profile, _state.State.BadgeSynced) = previous;
+            throw;
+        }
+    }
+
+    private async Task SyncBadgeAsync()
+    {
+        var profile = _state.State.Profile!;
+        await GrainFactory.GetGrain<IFeaturedPlaylistGrain>(profile.Region).MarkArtistVerifiedAsync(profile.Id);
+        _state.State.BadgeSynced = true;
+        await _state.WriteStateAsync();
+    }
 }

@@ -11,6 +11,7 @@ public static class ArtistProfileRules
     public const int MaxBioLength = 2000;
     public const int MaxLinks = 10;
     public const int MaxLinkLength = 500;
+    public const int MaxEmailLength = 254;
 
     public static IReadOnlyList<FieldError> Validate(CreateArtistCommand command)
     {
@@ -47,7 +48,25 @@ public static class ArtistProfileRules
             }
         }
 
+        if (command.ContactEmail is not null && !LooksLikeEmail(command.ContactEmail))
+        {
+            errors.Add(new("contactEmail", $"An email address of at most {MaxEmailLength} characters."));
+        }
+
         return errors;
+    }
+
+    /// <summary>One '@' with something on each side and a dot in the domain: enough to catch typos; the
+    /// address is only shown to staff and partners, never mailed by the system.</summary>
+    private static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return value.Length <= MaxEmailLength
+            && at > 0
+            && at == value.LastIndexOf('@')
+            && value.IndexOf('.', at) > at + 1
+            && !value.EndsWith('.')
+            && !value.Any(char.IsWhiteSpace);
     }
 
     /// <summary>The stored form of a valid command: names trimmed, empty bio dropped.</summary>
@@ -60,5 +79,6 @@ public static class ArtistProfileRules
         Links: [.. command.Links],
         Verified: false,
         TrackIds: [],
-        CreatedAt: now);
+        CreatedAt: now,
+        ContactEmail: string.IsNullOrWhiteSpace(command.ContactEmail) ? null : command.ContactEmail);
 }

@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Errors;
+using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public static class TrackEndpoints
+{
+    public const int DefaultQueueLimit = 50;
+    public const int MaxQueueLimit = 200;
+
+    public static IEndpointRouteBuilder MapTrackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var tracks = endpoints.MapGroup("/api/tracks").WithTags("Tracks");
+        tracks.MapGet("/{id}", GetAsync)
+            .AllowAnonymous()
+            .WithSummary("A track: cleared tracks are public; others only for their owner and staff.");
+        tracks.MapPost("/{id}/review", ReviewAsync)
+            .RequireAuthorization(Policies.Reviewer)
+            .WithSummary("Clear or reject a submitted track (a reason is required to reject).");
+
+        endpoints.MapGet("/api/reviews/tracks", GetQueueAsync)
+            .WithTags("Reviews")
+            .RequireAuthorization(Policies.ReviewerOrAdmin)
+            .WithSummary("Tracks waiting for clearance, oldest first.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var track = await grains.GetGrain<ITrackGrain>(id).GetAsync();
+        var viewer = track is null ? TrackViewer.Public : ViewerOf(track, user);
+        // Tracks not (yet) cleared are hidden from the public altogether, not just their details.
+        if (track is null || (viewer == TrackViewer.Public && track.Status != TrackStatus.Cleared))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var artist = await grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
+        return TypedResults.Ok(TrackResponse.From(track, artist?.Verified ?? false, viewer));
+    }
+
+    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
+        string id, ReviewTrackRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var decision = ParseDecision(request.Decision);
+        var errors = TrackRules.ValidateReview(decision, request.Reason).ToList();
+        if (request.Decision is not null && decision is null)
+        {
+            errors.RemoveAll(e => e.Field == "decision");
+            errors.Add(new("decision", "Either \"clear\" or \"reject\"."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var result = await grains.GetGrain<ITrackGrain>(id).ReviewAsync(decision!.Value, user.SubjectId(), request.Reason);
+        switch (result.Outcome)
+        {
+            case TrackReviewOutcome.Reviewed:
+                var artist = await grains.GetGrain<IArtistGrain>(result.Track!.ArtistId).GetAsync();
+                return TypedResults.Ok(TrackResponse.From(result.Track, artist?.Verified ?? false, TrackViewer.Staff));
+            case TrackReviewOutcome.NotFound:
+                return TypedResults.NotFound();
+            case TrackReviewOutcome.NotSubmitted:
+                return Problems.Conflict($"Only submitted tracks can be reviewed; this one is {result.Track!.Status.ToString().ToLowerInvariant()}.");
+            default:
+                return FieldProblems.From(result.Errors);
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<PendingTrack>>, ValidationProblem>> GetQueueAsync(IGrainFactory grains, int? limit)
+    {
+        var take = limit ?? DefaultQueueLimit;
+        if (take is < 1 or > MaxQueueLimit)
+        {
+            return FieldProblems.Single("limit", $"From 1 to {MaxQueueLimit}.");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ITrackReviewQueueGrain>(ITrackReviewQueueGrain.Key).GetPendingAsync(take));
+    }
+
+    private static ReviewDecision? ParseDecision(string? value) => value switch
+    {
+        "clear" => ReviewDecision.Clear,
+        "reject" => ReviewDecision.Reject,
+        _ => null,
+    };
+
+    private static TrackViewer ViewerOf(TrackDetails track, ClaimsPrincipal user) =>
+        user.IsStaff() ? TrackViewer.Staff
+        : user.SubjectOrNull() == track.OwnerId ? TrackViewer.Owner
+        : TrackViewer.Public;
+}
+
+public sealed record ReviewTrackRequest(string? Decision, string? Reason);
+
+/// <summary>Who is looking at a track decides how much of its review history they see.</summary>
+public enum TrackViewer
+{
+    Public,
+    Owner,
+    Staff,
+}
+
+public sealed record TrackReviewView(ReviewDecision Decision, DateTimeOffset At, string? Reason, string? ReviewerId);
+
+public sealed record TrackResponse(
+    string Id,
+    string ArtistId,
+    string Title,
+    string AudioUrl,
+    int DurationSeconds,
+    string? SeasonId,
+    TrackStatus Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ClearedAt,
+    bool ArtistVerified,
+    long Popularity,
+    int? CurrentRound,
+    int? Rank,
+    IReadOnlyList<TrackReviewView>? Reviews)
+{
+    public static TrackResponse From(TrackDetails track, bool artistVerified, TrackViewer viewer) => new(
+        track.Id, track.ArtistId, track.Title, track.AudioUrl, track.DurationSeconds, track.SeasonId, track.Status, track.SubmittedAt,
+        track.ClearedAt, artistVerified, track.Popularity, CurrentRound: null, Rank: null,
+        viewer switch
+        {
+            TrackViewer.Staff => [.. track.Reviews.Select(r => new TrackReviewView(r.Decision, r.At, r.Reason, r.ReviewerId))],
+            // The artist learns the decision and the reason, not which reviewer made it.
+            TrackViewer.Owner => [.. track.Reviews.Select(r => new TrackReviewView(r.Decision, r.At, r.Reason, null))],
+            _ => null,
+        });
+}

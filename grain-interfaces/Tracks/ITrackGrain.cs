@@ -1,0 +1,16 @@
+namespace Spotlight.GrainInterfaces.Tracks;
+
+/// <summary>A submitted track, keyed by track id: metadata, clearance, popularity.</summary>
+[Alias("Spotlight.Tracks.ITrackGrain")]
+public interface ITrackGrain : IGrainWithStringKey
+{
+    /// <summary>Called by the artist grain only, which has checked ownership and the artist's region.</summary>
+    [Alias("SubmitAsync")]
+    Task<TrackSubmitResult> SubmitAsync(SubmitTrackCommand command);
+
+    [Alias("ReviewAsync")]
+    Task<TrackReviewResult> ReviewAsync(ReviewDecision decision, string reviewerId, string? reason);
+
+    [Alias("GetAsync")]
+    Task<TrackDetails?> GetAsync();
+}
