@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Playlists;
+using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Tests.Cluster.Embedded;
 using Spotlight.Tests.Cluster.Probes;
 using Spotlight.Tests.Infrastructure;
@@ -32,6 +35,48 @@ public class PostgresPersistenceTests(PostgresFixture postgres)
         finally
         {
             await PostgresSilos.StopAsync(newClient, restarted);
+        }
+    }
+
+    [Fact]
+    public async Task ArtistsTracksAndPlaylists_SurviveAFullRestartOfTwoSilos()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var siloA = await PostgresSilos.StartSiloAsync(database);
+        var siloB = await PostgresSilos.StartSiloAsync(database);
+        var client = await PostgresSilos.StartClientAsync(database);
+        var grains = client.Client();
+        var artist = await TrackWorkflow.CreateArtistAsync(grains, "GH");
+        var cleared = await TrackWorkflow.SubmitAsync(grains, artist, "Cleared");
+        var rejected = await TrackWorkflow.SubmitAsync(grains, artist, "Rejected");
+        var pending = await TrackWorkflow.SubmitAsync(grains, artist, "Pending");
+        await grains.GetGrain<ITrackGrain>(cleared).ReviewAsync(ReviewDecision.Clear, "r1", null);
+        await grains.GetGrain<ITrackGrain>(rejected).ReviewAsync(ReviewDecision.Reject, "r1", "No.");
+        await grains.GetGrain<IArtistGrain>(artist.Id).VerifyAsync("r1");
+        await PostgresSilos.StopAsync(client, siloA, siloB);
+
+        var restartedA = await PostgresSilos.StartSiloAsync(database);
+        var restartedB = await PostgresSilos.StartSiloAsync(database);
+        var newClient = await PostgresSilos.StartClientAsync(database);
+        try
+        {
+            var after = newClient.Client();
+            var profile = await after.GetGrain<IArtistGrain>(artist.Id).GetAsync();
+            Assert.True(profile!.Verified);
+            Assert.Equal([cleared, rejected, pending], profile.TrackIds);
+            Assert.Equal(TrackStatus.Cleared, (await after.GetGrain<ITrackGrain>(cleared).GetAsync())!.Status);
+            var rejectedTrack = await after.GetGrain<ITrackGrain>(rejected).GetAsync();
+            Assert.Equal((TrackStatus.Rejected, "No.", "r1"), (rejectedTrack!.Status, rejectedTrack.Reviews[0].Reason, rejectedTrack.Reviews[0].ReviewerId));
+            Assert.Equal(TrackStatus.Submitted, (await after.GetGrain<ITrackGrain>(pending).GetAsync())!.Status);
+            var playlist = await after.GetGrain<IFeaturedPlaylistGrain>("GH").GetTopAsync(10);
+            var entry = Assert.Single(playlist);
+            Assert.Equal((cleared, true), (entry.TrackId, entry.ArtistVerified));
+            var queue = await after.GetGrain<ITrackReviewQueueGrain>(ITrackReviewQueueGrain.Key).GetPendingAsync(10);
+            Assert.Equal([pending], queue.Select(p => p.TrackId));
+        }
+        finally
+        {
+            await PostgresSilos.StopAsync(newClient, restartedA, restartedB);
         }
     }
 
