@@ -13,6 +13,7 @@ try
     var spotlight = builder.AddSpotlightOrleans();
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
+    builder.Services.AddSingleton<KnownVideos>();
 
     var app = builder.Build();
     app.UseSpotlightHttp();
@@ -33,6 +34,8 @@ try
     app.MapArtistEndpoints();
     app.MapTrackEndpoints();
     app.MapPlaylistEndpoints();
+    app.MapVideoEndpoints();
+    app.MapEngagementEndpoints();
     await app.RunAsync();
     return 0;
 }

@@ -10,12 +10,16 @@ public static class Policies
     public const string ReviewerOrAdmin = "reviewer-or-admin";
     public const string Admin = "admin";
     public const string Reviewer = "reviewer";
+    public const string Ingest = "ingest";
+    public const string CreatorOrIngest = "creator-or-ingest";
 
     public static AuthorizationBuilder AddSpotlightPolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(Artist, policy => policy.RequireSubject().RequireRole(Roles.Artist))
         .AddPolicy(ReviewerOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Reviewer, Roles.Admin))
         .AddPolicy(Admin, policy => policy.RequireSubject().RequireRole(Roles.Admin))
-        .AddPolicy(Reviewer, policy => policy.RequireSubject().RequireRole(Roles.Reviewer));
+        .AddPolicy(Reviewer, policy => policy.RequireSubject().RequireRole(Roles.Reviewer))
+        .AddPolicy(Ingest, policy => policy.RequireSubject().RequireRole(Roles.Ingest))
+        .AddPolicy(CreatorOrIngest, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Ingest));
 
     // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.
     private static AuthorizationPolicyBuilder RequireSubject(this AuthorizationPolicyBuilder policy) =>

@@ -46,8 +46,10 @@ public static class TrackEndpoints
             return TypedResults.NotFound();
         }
 
-        var artist = await grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
-        return TypedResults.Ok(TrackResponse.From(track, artist?.Verified ?? false, viewer));
+        var artist = grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
+        var popularity = grains.GetGrain<ITrackPopularityGrain>(track.Id).GetPopularityAsync(null, null);
+        var response = TrackResponse.From(track, (await artist)?.Verified ?? false, viewer);
+        return TypedResults.Ok(response with { Popularity = (await popularity).Points, Uses = (await popularity).Uses });
     }
 
     public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
@@ -134,13 +136,14 @@ public sealed record TrackResponse(
     DateTimeOffset? ClearedAt,
     bool ArtistVerified,
     long Popularity,
+    long Uses,
     int? CurrentRound,
     int? Rank,
     IReadOnlyList<TrackReviewView>? Reviews)
 {
     public static TrackResponse From(TrackDetails track, bool artistVerified, TrackViewer viewer) => new(
         track.Id, track.ArtistId, track.Title, track.AudioUrl, track.DurationSeconds, track.SeasonId, track.Status, track.SubmittedAt,
-        track.ClearedAt, artistVerified, track.Popularity, CurrentRound: null, Rank: null,
+        track.ClearedAt, artistVerified, track.Popularity, Uses: 0, CurrentRound: null, Rank: null,
         viewer switch
         {
             TrackViewer.Staff => [.. track.Reviews.Select(r => new TrackReviewView(r.Decision, r.At, r.Reason, r.ReviewerId))],

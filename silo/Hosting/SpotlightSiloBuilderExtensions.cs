@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Spotlight.Grains;
+using Spotlight.Grains.Engagement;
 using Spotlight.Silo.Configuration;
 
 namespace Spotlight.Silo.Hosting;
@@ -71,7 +72,7 @@ public static class SpotlightSiloBuilderExtensions
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(ProviderNames.EngagementStream);
+            AddEngagementStreams(silo);
             return silo;
         }
 
@@ -91,6 +92,14 @@ public static class SpotlightSiloBuilderExtensions
             reminders.Invariant = ProviderNames.NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
+        // Not yet durable in postgres mode: the PostgreSQL stream provider is still to come (see docs).
+        AddEngagementStreams(silo);
         return silo;
     }
+
+    /// <summary>Memory streams, one queue per engagement partition. Their sequence numbers start from the
+    /// clock at each queue activation and grow by one per event, so positions only ever grow, which the
+    /// consumers' exactly-once bookkeeping relies on.</summary>
+    private static void AddEngagementStreams(ISiloBuilder silo) =>
+        silo.AddMemoryStreams(EngagementStreams.ProviderName, streams => streams.ConfigurePartitioning(EngagementStreams.Partitions));
 }

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Errors;
+using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public static class VideoEndpoints
+{
+    public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var videos = endpoints.MapGroup("/api/videos").WithTags("Videos");
+        videos.MapPost("/", RegisterAsync)
+            .RequireAuthorization(Policies.CreatorOrIngest)
+            .WithSummary("Register a video (a creator for itself, or the ingest service for anyone).");
+        videos.MapGet("/{id}", GetAsync)
+            .AllowAnonymous()
+            .WithSummary("A video with its engagement counters.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<VideoResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> RegisterAsync(
+        RegisterVideoRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var command = new RegisterVideoCommand(
+            request.CreatorId ?? string.Empty,
+            request.CreatorFollowers ?? -1,
+            request.TrackId,
+            request.Hashtags?.Select(t => t ?? string.Empty).ToList() ?? [],
+            request.Caption ?? string.Empty,
+            request.VisualTags?.Select(t => t ?? string.Empty).ToList() ?? []);
+        var errors = VideoRules.Validate(request.Id, command).ToList();
+        if (request.CreatorFollowers is null)
+        {
+            errors.RemoveAll(e => e.Field == "creatorFollowers");
+            errors.Add(new("creatorFollowers", "The creator's follower count is required."));
+        }
+
+        // A creator registers only its own videos; the ingest service registers anyone's.
+        if (!user.IsInRole(Roles.Ingest) && request.CreatorId != user.SubjectId())
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (errors.Count == 0 && command.TrackId is { } trackId
+            && (await grains.GetGrain<ITrackGrain>(trackId).GetAsync())?.Status != TrackStatus.Cleared)
+        {
+            errors.Add(new FieldError("trackId", "Videos can use cleared tracks only."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var result = await grains.GetGrain<IVideoGrain>(request.Id!).RegisterAsync(command);
+        return result.Outcome switch
+        {
+            VideoRegisterOutcome.Created => TypedResults.Created($"/api/videos/{request.Id}", VideoResponse.From(result.Video!)),
+            VideoRegisterOutcome.AlreadyExists => Problems.Conflict($"Video {request.Id} is already registered."),
+            _ => FieldProblems.From(result.Errors),
+        };
+    }
+
+    public static async Task<Results<Ok<VideoResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var video = await grains.GetGrain<IVideoGrain>(id).GetAsync();
+        return video is null ? TypedResults.NotFound() : TypedResults.Ok(VideoResponse.From(video));
+    }
+}
+
+public sealed record RegisterVideoRequest(
+    string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
+
+public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<string> Reasons);
+
+public sealed record VideoResponse(
+    string Id,
+    string CreatorId,
+    string? TrackId,
+    IReadOnlyList<string> Hashtags,
+    string Caption,
+    IReadOnlyList<string> VisualTags,
+    DateTimeOffset RegisteredAt,
+    EngagementCounters Counters,
+    string? AnchorLink,
+    IReadOnlyList<VideoEligibility> Eligibility)
+{
+    /// <summary>Anchor links and eligibility arrive with titles; until then a video has none.</summary>
+    public static VideoResponse From(VideoDetails video) => new(
+        video.Id, video.CreatorId, video.TrackId, video.Hashtags, video.Caption, video.VisualTags, video.RegisteredAt, video.Counters, null, []);
+}

@@ -1,0 +1,27 @@
+using Spotlight.GrainInterfaces.Engagement;
+
+namespace Spotlight.GrainInterfaces.Tracks;
+
+/// <summary>Engagement on every video that uses a track (key: track id), kept per minute of event time so
+/// that any round window can be summed later.</summary>
+[Alias("Spotlight.Tracks.ITrackPopularityGrain")]
+public interface ITrackPopularityGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a slice's per-minute counts; a slice applied before is ignored.</summary>
+    [Alias("ApplyEngagementAsync")]
+    Task ApplyEngagementAsync(SliceIdentity slice, IReadOnlyList<MinuteCounts> minutes);
+
+    /// <summary>Counts one use of the track by a video; the same video counts once.</summary>
+    [Alias("RecordUseAsync")]
+    Task RecordUseAsync(string videoId, DateTimeOffset at);
+
+    /// <summary>Totals and popularity points (SPEC default weights) between two event times; null bounds are open.</summary>
+    [Alias("GetPopularityAsync")]
+    Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to);
+}
+
+[GenerateSerializer, Immutable, Alias("Spotlight.Tracks.TrackPopularity")]
+public sealed record TrackPopularity(
+    [property: Id(0)] EngagementCounters Counters,
+    [property: Id(1)] long Uses,
+    [property: Id(2)] long Points);

@@ -1,0 +1,49 @@
+using Spotlight.GrainInterfaces.Engagement;
+
+namespace Spotlight.Grains.Domain;
+
+/// <summary>What an acceptable engagement batch and event are.</summary>
+public static class EngagementRules
+{
+    public const int MaxEventsPerBatch = 5000;
+    public const int MinCount = 1;
+    public const int MaxCount = 10_000;
+
+    /// <summary>Clocks differ; an event stamped a little in the future is believable, far ahead is not.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static EngagementKind? ParseKind(string? kind) => kind switch
+    {
+        "view" => EngagementKind.View,
+        "like" => EngagementKind.Like,
+        "comment" => EngagementKind.Comment,
+        "share" => EngagementKind.Share,
+        _ => null,
+    };
+
+    /// <summary>Null when the event's own fields are acceptable (whether its video exists is checked apart).</summary>
+    public static string? CheckEvent(string? videoId, string? kind, int? count, DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (!ResourceIdRules.IsValid(videoId))
+        {
+            return $"videoId: a video id of {ResourceIdRules.Description}.";
+        }
+
+        if (ParseKind(kind) is null)
+        {
+            return "kind: one of view, like, comment, share.";
+        }
+
+        if (count is { } c && (c < MinCount || c > MaxCount))
+        {
+            return $"count: from {MinCount} to {MaxCount}.";
+        }
+
+        if (at is { } time && time > now + MaxClockSkew)
+        {
+            return "at: more than 5 minutes in the future.";
+        }
+
+        return null;
+    }
+}

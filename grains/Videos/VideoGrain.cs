@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Grains.Common;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.Grains.Videos;
+
+public sealed class VideoGrain : Grain, IVideoGrain
+{
+    private readonly IPersistentState<VideoState> _state;
+    private readonly TimeProvider _clock;
+    private readonly FollowUp _recordUse;
+
+    public VideoGrain(
+        [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
+        TimeProvider clock,
+        ILogger<VideoGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _recordUse = new FollowUp(this, RecordUseAsync, logger);
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!_state.State.UseRecorded)
+        {
+            await _recordUse.RunAsync();
+        }
+    }
+
+    public async Task<VideoRegisterResult> RegisterAsync(RegisterVideoCommand command)
+    {
+        if (_state.State.Video is { } existing)
+        {
+            return new(VideoRegisterOutcome.AlreadyExists, existing, []);
+        }
+
+        var id = this.GetPrimaryKeyString();
+        var errors = VideoRules.Validate(id, command);
+        if (errors.Count > 0)
+        {
+            return new(VideoRegisterOutcome.Invalid, null, errors);
+        }
+
+        var normal = VideoRules.Normalize(command);
+        var video = new VideoDetails(id, normal.CreatorId, normal.CreatorFollowers, normal.TrackId, normal.Hashtags, normal.Caption,
+            normal.VisualTags, _clock.GetUtcNow(), EngagementCounters.Zero);
+        _state.State.Video = video;
+        _state.State.UseRecorded = video.TrackId is null;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _state.State.Video = null;
+            _state.State.UseRecorded = true;
+            throw;
+        }
+
+        if (!_state.State.UseRecorded)
+        {
+            await _recordUse.RunAsync();
+        }
+
+        return new(VideoRegisterOutcome.Created, video, []);
+    }
+
+    public Task<VideoDetails?> GetAsync() => Task.FromResult(_state.State.Video);
+
+    public async Task ApplyEngagementAsync(SliceIdentity slice, EngagementCounters counts)
+    {
+        // Ingestion only accepts events for registered videos, so a missing video means a bug upstream;
+        // dropping is safer than inventing a video.
+        if (_state.State.Video is not { } video || !AppliedPositions.TryAdvance(_state.State.Applied, slice))
+        {
+            return;
+        }
+
+        _state.State.Video = video with { Counters = video.Counters.Add(counts) };
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is now ahead of storage; drop it, so that the redelivered slice is applied to what
+            // storage holds.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task RecordUseAsync()
+    {
+        var video = _state.State.Video!;
+        await GrainFactory.GetGrain<ITrackPopularityGrain>(video.TrackId!).RecordUseAsync(video.Id, video.RegisteredAt);
+        _state.State.UseRecorded = true;
+        await _state.WriteStateAsync();
+    }
+}

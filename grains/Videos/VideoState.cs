@@ -1,0 +1,19 @@
+using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Videos;
+
+namespace Spotlight.Grains.Videos;
+
+[GenerateSerializer, Alias("Spotlight.Videos.VideoState")]
+public sealed class VideoState
+{
+    /// <summary>Null until registered. Counters live inside, written together with <see cref="Applied"/>.</summary>
+    [Id(0)]
+    public VideoDetails? Video { get; set; }
+
+    [Id(1)]
+    public Dictionary<string, SlicePosition> Applied { get; set; } = [];
+
+    /// <summary>The use of the video's track has been counted on the track.</summary>
+    [Id(2)]
+    public bool UseRecorded { get; set; } = true;
+}
