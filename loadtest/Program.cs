@@ -1,23 +1,46 @@
+using System.Diagnostics;
 using Spectre.Console;
+using Spotlight.LoadTest;
 
-// Skeleton: the viral-spike scenarios arrive with the engagement pipeline. Only loopback targets are
-// allowed, so that a mistyped URL can never send load anywhere else.
-var target = args.Length > 0 ? args[0] : "http://127.0.0.1:5000";
-if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+LoadTestOptions options;
+try
 {
-    AnsiConsole.MarkupLine("[red]The load test only targets loopback addresses (127.0.0.1, localhost, [[::1]]).[/]");
+    options = LoadTestOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
+{
+    AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
     return 2;
 }
 
-using var http = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(10) };
-try
+var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+using var http = new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(30) };
+var api = new SpotlightClient(http);
+void Say(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
+
+var setup = Stopwatch.StartNew();
+Say($"Setting up {options.Tracks:N0} cleared tracks and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");
+await api.SetUpAsync(runId, options.Videos + 1, options.Tracks, Say);
+Say($"Set up in {setup.Elapsed.TotalSeconds:N0} s. Sending for {options.DurationSeconds} s…");
+
+using var ingest = await api.ForAsync($"lt-ingest-{runId}", "ingest");
+using var reader = new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(30) };
+var result = await new LoadRun(options, ingest, reader, runId).ExecuteAsync(Say);
+var (json, html) = Report.Write(result, options.Output);
+
+Say($"events: {result.TotalEvents:N0} acknowledged, {result.EventsPerSecond:N0}/s (uniform {result.UniformEventsPerSecond:N0}/s, viral {result.ViralEventsPerSecond:N0}/s)");
+Say($"ack latency: p50 {result.AckP50Ms:N1} ms, p99 {result.AckP99Ms:N1} ms; freshness: p50 {result.FreshnessP50Ms:N1} ms, p99 {result.FreshnessP99Ms:N1} ms");
+Say($"errors: {result.Errors}, unacknowledged batches: {result.UnacknowledgedBatches}; report: {html} (data: {json})");
+if (result.Mismatches > 0 || result.UnacknowledgedBatches > 0)
 {
-    var ready = await http.GetAsync("/readyz");
-    AnsiConsole.MarkupLine($"{Markup.Escape(uri.ToString())}readyz → [bold]{(int)ready.StatusCode}[/]. No scenarios yet.");
-    return ready.IsSuccessStatusCode ? 0 : 1;
-}
-catch (HttpRequestException ex)
-{
-    AnsiConsole.MarkupLine($"[red]{Markup.Escape(uri.ToString())} did not answer: {Markup.Escape(ex.Message)}[/]");
+    AnsiConsole.MarkupLine($"[red]GROUND TRUTH CHECK FAILED: {result.Mismatches} videos differ from what was acknowledged.[/]");
+    foreach (var example in result.MismatchExamples)
+    {
+        Say("  " + example);
+    }
+
     return 1;
 }
+
+AnsiConsole.MarkupLine("[green]Every video's counters equal what was acknowledged.[/]");
+return 0;

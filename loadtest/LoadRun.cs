@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HdrHistogram;
+
+namespace Spotlight.LoadTest;
+
+/// <summary>
+/// One run: senders post batches for the configured time (Zipf over the videos, with a viral phase in which
+/// one video gets a set share of all events), a prober measures freshness, and at the end every video's
+/// counters are compared with what was acknowledged.
+/// </summary>
+public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClient reader, string runId)
+{
+    private const int Kinds = 4;
+    private readonly long[] _truth = new long[(options.Videos + 1) * Kinds];
+    private readonly long[] _eventsPerSecond = new long[options.DurationSeconds + 1];
+    private readonly LongConcurrentHistogram[] _latencyPerSecond =
+        [.. Enumerable.Range(0, options.DurationSeconds + 1).Select(_ => new LongConcurrentHistogram(1, 60_000_000, 3))];
+    private readonly LongConcurrentHistogram _latency = new(1, 60_000_000, 3);
+    private readonly LongConcurrentHistogram _freshness = new(1, 60_000_000, 3);
+    private readonly List<(double Second, double Milliseconds)> _freshnessSamples = [];
+    private long _errors;
+    private long _unknownBatches;
+
+    public int ViralVideo => options.Videos / 2;
+
+    public async Task<LoadResult> ExecuteAsync(Action<string> progress)
+    {
+        var zipf = new ZipfSampler(options.Videos, options.ZipfExponent);
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(options.DurationSeconds);
+        using var stop = new CancellationTokenSource();
+        var prober = ProbeFreshnessAsync(clock, stop.Token);
+        var senders = Enumerable.Range(0, options.Senders).Select(s => SendAsync(s, zipf, clock, deadline)).ToList();
+        var reporter = Task.Run(async () =>
+        {
+            while (!senders.All(s => s.IsCompleted))
+            {
+                await Task.Delay(1000);
+                var second = Math.Min((int)clock.Elapsed.TotalSeconds, options.DurationSeconds) - 1;
+                if (second >= 0)
+                {
+                    progress($"t={second + 1,3}s  {_eventsPerSecond[second],9:N0} events/s  p99 ack {Ms(_latencyPerSecond[second], 99),7:N1} ms  errors {_errors}{(InViralPhase(second) ? "  [viral]" : "")}");
+                }
+            }
+        });
+        await Task.WhenAll(senders);
+        await stop.CancelAsync();
+        await prober;
+        await reporter;
+
+        progress("Checking every video's counters against what was acknowledged…");
+        var mismatches = await VerifyAsync(TimeSpan.FromSeconds(120));
+        return BuildResult(mismatches);
+    }
+
+    private bool InViralPhase(int second) =>
+        second >= options.ViralStartSeconds && second < options.ViralStartSeconds + options.ViralDurationSeconds;
+
+    private async Task SendAsync(int sender, ZipfSampler zipf, Stopwatch clock, TimeSpan deadline)
+    {
+        var random = new Random(sender * 7919 + 17);
+        var events = new EventDto[options.BatchSize];
+        var picks = new (int Video, int Kind)[options.BatchSize];
+        for (var sequence = 0; clock.Elapsed < deadline; sequence++)
+        {
+            var viral = InViralPhase((int)clock.Elapsed.TotalSeconds);
+            for (var i = 0; i < events.Length; i++)
+            {
+                var video = viral && random.NextDouble() < options.ViralShare ? ViralVideo : zipf.Next(random);
+                var roll = random.Next(100);
+                var kind = roll < 85 ? 0 : roll < 95 ? 1 : roll < 98 ? 2 : 3;
+                picks[i] = (video, kind);
+                events[i] = new EventDto(SpotlightClient.VideoId(runId, video), SpotlightClient.Kinds[kind]);
+            }
+
+            var batch = new { batchId = $"{runId}-{sender}-{sequence}", events };
+            if (await PostWithRetriesAsync(batch, clock) is { } acceptedAt)
+            {
+                foreach (var (video, kind) in picks)
+                {
+                    Interlocked.Increment(ref _truth[(video * Kinds) + kind]);
+                }
+
+                Interlocked.Add(ref _eventsPerSecond[Math.Min(acceptedAt, options.DurationSeconds)], events.Length);
+            }
+        }
+    }
+
+    /// <summary>Posts until acknowledged: the batch id makes a retry safe, and an acknowledged duplicate
+    /// means an earlier attempt counted. Returns the second of the acknowledgement, or null if it never came.</summary>
+    private async Task<int?> PostWithRetriesAsync(object batch, Stopwatch clock)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var started = clock.Elapsed;
+            try
+            {
+                using var response = await ingest.PostAsJsonAsync("/api/engagement", batch);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    var micros = (long)(clock.Elapsed - started).TotalMicroseconds;
+                    var second = Math.Min((int)started.TotalSeconds, options.DurationSeconds);
+                    _latency.RecordValue(Math.Max(1, micros));
+                    _latencyPerSecond[second].RecordValue(Math.Max(1, micros));
+                    return second;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            Interlocked.Increment(ref _errors);
+        }
+
+        Interlocked.Increment(ref _unknownBatches);
+        return null;
+    }
+
+    /// <summary>Every 250 ms: one view on a marker video, then the time from its acknowledgement until the
+    /// API shows it.</summary>
+    private async Task ProbeFreshnessAsync(Stopwatch clock, CancellationToken stop)
+    {
+        // The marker is registered beyond the Zipf range, so only the prober touches it.
+        var marker = SpotlightClient.VideoId(runId, options.Videos);
+        var expected = 0L;
+        for (var probe = 0; !stop.IsCancellationRequested; probe++)
+        {
+            var batch = new { batchId = $"{runId}-probe-{probe}", events = new[] { new EventDto(marker, "comment") } };
+            if (await PostWithRetriesAsync(batch, clock) is null)
+            {
+                continue;
+            }
+
+            expected++;
+            Interlocked.Increment(ref _truth[(options.Videos * Kinds) + 2]);
+            var acked = clock.Elapsed;
+            while (await CommentsAsync(marker) < expected && clock.Elapsed - acked < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(5, CancellationToken.None);
+            }
+
+            var millis = (clock.Elapsed - acked).TotalMilliseconds;
+            _freshness.RecordValue(Math.Max(1, (long)(millis * 1000)));
+            lock (_freshnessSamples)
+            {
+                _freshnessSamples.Add((acked.TotalSeconds, millis));
+            }
+
+            try
+            {
+                await Task.Delay(250, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<long> CommentsAsync(string videoId)
+    {
+        var video = await reader.GetFromJsonAsync<JsonElement>($"/api/videos/{videoId}");
+        return video.GetProperty("counters").GetProperty("comments").GetInt64();
+    }
+
+    private async Task<List<string>> VerifyAsync(TimeSpan timeout)
+    {
+        var pending = Enumerable.Range(0, options.Videos + 1).ToList();
+        var clock = Stopwatch.StartNew();
+        var mismatches = new List<string>();
+        while (pending.Count > 0 && clock.Elapsed < timeout)
+        {
+            var wrong = new System.Collections.Concurrent.ConcurrentBag<(int Video, string Detail)>();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (v, ct) =>
+            {
+                var counters = (await reader.GetFromJsonAsync<JsonElement>($"/api/videos/{SpotlightClient.VideoId(runId, v)}", ct)).GetProperty("counters");
+                long[] actual = [counters.GetProperty("views").GetInt64(), counters.GetProperty("likes").GetInt64(), counters.GetProperty("comments").GetInt64(), counters.GetProperty("shares").GetInt64()];
+                long[] expected = [.. _truth.AsSpan(v * Kinds, Kinds)];
+                if (!actual.SequenceEqual(expected))
+                {
+                    wrong.Add((v, $"video {v}: expected {string.Join('/', expected)}, API shows {string.Join('/', actual)}"));
+                }
+            });
+            pending = [.. wrong.Select(w => w.Video)];
+            mismatches = [.. wrong.Select(w => w.Detail)];
+            if (pending.Count > 0)
+            {
+                await Task.Delay(1000);
+            }
+        }
+
+        return mismatches;
+    }
+
+    private LoadResult BuildResult(List<string> mismatches)
+    {
+        var seconds = Enumerable.Range(0, options.DurationSeconds).Select(s => new SecondSample(
+            s + 1, _eventsPerSecond[s], Ms(_latencyPerSecond[s], 50), Ms(_latencyPerSecond[s], 99), InViralPhase(s))).ToList();
+        var uniform = seconds.Where(s => !s.Viral && s.Second > 2).Select(s => (double)s.Events).DefaultIfEmpty().Average();
+        var viral = seconds.Where(s => s.Viral).Select(s => (double)s.Events).DefaultIfEmpty().Average();
+        lock (_freshnessSamples)
+        {
+            return new LoadResult(
+                RunId: runId,
+                Options: options,
+                TotalEvents: _eventsPerSecond.Sum(),
+                EventsPerSecond: _eventsPerSecond.Take(options.DurationSeconds).Sum() / (double)options.DurationSeconds,
+                UniformEventsPerSecond: uniform,
+                ViralEventsPerSecond: viral,
+                AckP50Ms: Ms(_latency, 50),
+                AckP99Ms: Ms(_latency, 99),
+                AckMaxMs: _latency.GetMaxValue() / 1000.0,
+                FreshnessP50Ms: Ms(_freshness, 50),
+                FreshnessP99Ms: Ms(_freshness, 99),
+                Errors: _errors,
+                UnacknowledgedBatches: _unknownBatches,
+                Mismatches: mismatches.Count,
+                MismatchExamples: [.. mismatches.Take(10)],
+                Seconds: seconds,
+                Freshness: [.. _freshnessSamples.Select(f => new FreshnessSample(f.Second, f.Milliseconds))]);
+        }
+    }
+
+    private static double Ms(HistogramBase histogram, double percentile) =>
+        histogram.TotalCount == 0 ? 0 : histogram.GetValueAtPercentile(percentile) / 1000.0;
+
+    private sealed record EventDto(string VideoId, string Kind);
+}
+
+public sealed record SecondSample(int Second, long Events, double AckP50Ms, double AckP99Ms, bool Viral);
+
+public sealed record FreshnessSample(double AtSecond, double Milliseconds);
+
+public sealed record LoadResult(
+    string RunId,
+    LoadTestOptions Options,
+    long TotalEvents,
+    double EventsPerSecond,
+    double UniformEventsPerSecond,
+    double ViralEventsPerSecond,
+    double AckP50Ms,
+    double AckP99Ms,
+    double AckMaxMs,
+    double FreshnessP50Ms,
+    double FreshnessP99Ms,
+    long Errors,
+    long UnacknowledgedBatches,
+    int Mismatches,
+    IReadOnlyList<string> MismatchExamples,
+    IReadOnlyList<SecondSample> Seconds,
+    IReadOnlyList<FreshnessSample> Freshness);
