@@ -90,6 +90,22 @@ public class TrackApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
     }
 
     [Fact]
+    public async Task Submit_BeyondTheLimitPerArtist_Is409_AndStoresNothing()
+    {
+        var (artist, artistId) = await _scenario.CreateArtistAsync();
+        for (var i = 0; i < Spotlight.Grains.Domain.TrackRules.MaxTracksPerArtist; i++)
+        {
+            await _scenario.SubmitTrackAsync(artist, artistId, $"Song {i}");
+        }
+
+        var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", ApiScenario.Track("One Too Many"));
+
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Conflict);
+        var profile = await artist.GetFromJsonAsync<JsonElement>($"/api/artists/{artistId}");
+        Assert.Equal(Spotlight.Grains.Domain.TrackRules.MaxTracksPerArtist, profile.GetProperty("tracks").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Get_SubmittedTrack_IsHiddenFromThePublic_VisibleToOwnerAndStaff()
     {
         var (artist, artistId) = await _scenario.CreateArtistAsync();
