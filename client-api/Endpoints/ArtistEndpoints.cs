@@ -48,7 +48,7 @@ public static class ArtistEndpoints
         var result = await grains.GetGrain<IArtistGrain>(id).CreateAsync(command);
         return result.Outcome switch
         {
-            ArtistCreateOutcome.Created => TypedResults.Created($"/api/artists/{id}", ArtistResponse.From(result.Artist!, [], includeContact: true)),
+            ArtistCreateOutcome.Created => TypedResults.Created($"/api/artists/{id}", ArtistResponse.From(result.Value!, [], includeContact: true)),
             ArtistCreateOutcome.Invalid => FieldProblems.From(result.Errors),
             _ => TypedResults.Conflict(),
         };
@@ -115,7 +115,7 @@ public static class ArtistEndpoints
         var result = await artist.SubmitTrackAsync(trackId, user.SubjectId(), submission);
         return result.Outcome switch
         {
-            ArtistTrackSubmitOutcome.Created => TypedResults.Created($"/api/tracks/{trackId}", TrackResponse.From(result.Track!, artistVerified: false, TrackViewer.Owner)),
+            ArtistTrackSubmitOutcome.Created => TypedResults.Created($"/api/tracks/{trackId}", TrackResponse.From(result.Value!, artistVerified: false, TrackViewer.Owner)),
             ArtistTrackSubmitOutcome.ArtistNotFound => TypedResults.NotFound(),
             ArtistTrackSubmitOutcome.NotOwner => TypedResults.Forbid(),
             ArtistTrackSubmitOutcome.TooManyTracks => Problems.Conflict($"An artist may submit at most {TrackRules.MaxTracksPerArtist} tracks."),

@@ -77,12 +77,12 @@ public static class TrackEndpoints
         switch (result.Outcome)
         {
             case TrackReviewOutcome.Reviewed:
-                var artist = await grains.GetGrain<IArtistGrain>(result.Track!.ArtistId).GetAsync();
-                return TypedResults.Ok(TrackResponse.From(result.Track, artist?.Verified ?? false, TrackViewer.Staff));
+                var artist = await grains.GetGrain<IArtistGrain>(result.Value!.ArtistId).GetAsync();
+                return TypedResults.Ok(TrackResponse.From(result.Value, artist?.Verified ?? false, TrackViewer.Staff));
             case TrackReviewOutcome.NotFound:
                 return TypedResults.NotFound();
             case TrackReviewOutcome.NotSubmitted:
-                return Problems.Conflict($"Only submitted tracks can be reviewed; this one is {result.Track!.Status.ToString().ToLowerInvariant()}.");
+                return Problems.Conflict($"Only submitted tracks can be reviewed; this one is {result.Value!.Status.ToString().ToLowerInvariant()}.");
             default:
                 return FieldProblems.From(result.Errors);
         }

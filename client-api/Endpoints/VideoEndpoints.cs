@@ -61,7 +61,7 @@ public static class VideoEndpoints
         var result = await grains.GetGrain<IVideoGrain>(request.Id!).RegisterAsync(command);
         return result.Outcome switch
         {
-            VideoRegisterOutcome.Created => TypedResults.Created($"/api/videos/{request.Id}", VideoResponse.From(result.Video!)),
+            VideoRegisterOutcome.Created => TypedResults.Created($"/api/videos/{request.Id}", VideoResponse.From(result.Value!)),
             VideoRegisterOutcome.AlreadyExists => Problems.Conflict($"Video {request.Id} is already registered."),
             _ => FieldProblems.From(result.Errors),
         };

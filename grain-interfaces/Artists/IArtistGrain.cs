@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.GrainInterfaces;
 
 namespace Spotlight.GrainInterfaces.Artists;
 
@@ -8,7 +9,7 @@ public interface IArtistGrain : IGrainWithStringKey
 {
     /// <summary>Creates the profile; fails with <see cref="ArtistCreateOutcome.AlreadyExists"/> when it exists.</summary>
     [Alias("CreateAsync")]
-    Task<ArtistCreateResult> CreateAsync(CreateArtistCommand command);
+    Task<CommandResult<ArtistCreateOutcome, ArtistProfile>> CreateAsync(CreateArtistCommand command);
 
     /// <summary>The profile, or null when no artist has this id.</summary>
     [Alias("GetAsync")]
@@ -20,5 +21,5 @@ public interface IArtistGrain : IGrainWithStringKey
 
     /// <summary>Submits a track to this artist's profile on behalf of <paramref name="callerId"/>, who must own it.</summary>
     [Alias("SubmitTrackAsync")]
-    Task<ArtistTrackSubmitResult> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission);
+    Task<CommandResult<ArtistTrackSubmitOutcome, TrackDetails>> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission);
 }

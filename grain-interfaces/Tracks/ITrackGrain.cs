@@ -1,3 +1,4 @@
+using Spotlight.GrainInterfaces;
 namespace Spotlight.GrainInterfaces.Tracks;
 
 /// <summary>A submitted track, keyed by track id: metadata, clearance, popularity.</summary>
@@ -6,10 +7,10 @@ public interface ITrackGrain : IGrainWithStringKey
 {
     /// <summary>Called by the artist grain only, which has checked ownership and the artist's region.</summary>
     [Alias("SubmitAsync")]
-    Task<TrackSubmitResult> SubmitAsync(SubmitTrackCommand command);
+    Task<CommandResult<TrackSubmitOutcome, TrackDetails>> SubmitAsync(SubmitTrackCommand command);
 
     [Alias("ReviewAsync")]
-    Task<TrackReviewResult> ReviewAsync(ReviewDecision decision, string reviewerId, string? reason);
+    Task<CommandResult<TrackReviewOutcome, TrackDetails>> ReviewAsync(ReviewDecision decision, string reviewerId, string? reason);
 
     [Alias("GetAsync")]
     Task<TrackDetails?> GetAsync();

@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces;
 
 namespace Spotlight.GrainInterfaces.Videos;
 
@@ -7,7 +8,7 @@ namespace Spotlight.GrainInterfaces.Videos;
 public interface IVideoGrain : IGrainWithStringKey
 {
     [Alias("RegisterAsync")]
-    Task<VideoRegisterResult> RegisterAsync(RegisterVideoCommand command);
+    Task<CommandResult<VideoRegisterOutcome, VideoDetails>> RegisterAsync(RegisterVideoCommand command);
 
     [Alias("GetAsync")]
     Task<VideoDetails?> GetAsync();

@@ -4,6 +4,7 @@ using Spotlight.GrainInterfaces.Playlists;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
+using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Artists;
 
@@ -31,7 +32,7 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         }
     }
 
-    public async Task<ArtistCreateResult> CreateAsync(CreateArtistCommand command)
+    public async Task<CommandResult<ArtistCreateOutcome, ArtistProfile>> CreateAsync(CreateArtistCommand command)
     {
         if (_state.State.Profile is { } existing)
         {
@@ -64,7 +65,7 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         return verified;
     }
 
-    public async Task<ArtistTrackSubmitResult> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission)
+    public async Task<CommandResult<ArtistTrackSubmitOutcome, TrackDetails>> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission)
     {
         if (_state.State.Profile is not { } profile)
         {
@@ -96,7 +97,7 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         {
             var result = await GrainFactory.GetGrain<ITrackGrain>(trackId).SubmitAsync(command);
             return result.Outcome == TrackSubmitOutcome.Created
-                ? new(ArtistTrackSubmitOutcome.Created, result.Track, [])
+                ? new(ArtistTrackSubmitOutcome.Created, result.Value, [])
                 : throw new InvalidOperationException($"Track {trackId} could not be created: {result.Outcome}.");
         }
         catch

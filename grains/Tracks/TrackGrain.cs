@@ -5,6 +5,7 @@ using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
+using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Tracks;
 
@@ -32,7 +33,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
         }
     }
 
-    public async Task<TrackSubmitResult> SubmitAsync(SubmitTrackCommand command)
+    public async Task<CommandResult<TrackSubmitOutcome, TrackDetails>> SubmitAsync(SubmitTrackCommand command)
     {
         if (_state.State.Track is { } existing)
         {
@@ -63,7 +64,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
         return new(TrackSubmitOutcome.Created, track, []);
     }
 
-    public async Task<TrackReviewResult> ReviewAsync(ReviewDecision decision, string reviewerId, string? reason)
+    public async Task<CommandResult<TrackReviewOutcome, TrackDetails>> ReviewAsync(ReviewDecision decision, string reviewerId, string? reason)
     {
         if (_state.State.Track is not { } track)
         {

@@ -4,6 +4,7 @@ using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
+using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Videos;
 
@@ -31,7 +32,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
     }
 
-    public async Task<VideoRegisterResult> RegisterAsync(RegisterVideoCommand command)
+    public async Task<CommandResult<VideoRegisterOutcome, VideoDetails>> RegisterAsync(RegisterVideoCommand command)
     {
         if (_state.State.Video is { } existing)
         {

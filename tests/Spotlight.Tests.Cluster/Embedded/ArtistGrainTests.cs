@@ -15,7 +15,7 @@ public class ArtistGrainTests(EmbeddedClusterFixture fixture) : IClassFixture<Em
 
         Assert.Equal(ArtistCreateOutcome.Created, result.Outcome);
         var profile = await grain.GetAsync();
-        ArtistAssertions.Same(result.Artist, profile);
+        ArtistAssertions.Same(result.Value, profile);
         Assert.Equal(grain.GetPrimaryKeyString(), profile!.Id);
     }
 
@@ -58,7 +58,7 @@ public class ArtistGrainTests(EmbeddedClusterFixture fixture) : IClassFixture<Em
     public async Task Profile_SurvivesDeactivation()
     {
         var grain = fixture.Client.GetGrain<IArtistGrain>(Guid.NewGuid().ToString("N"));
-        var created = (await grain.CreateAsync(Command())).Artist;
+        var created = (await grain.CreateAsync(Command())).Value;
 
         await fixture.Cluster.DeactivateAsync(grain);
 

@@ -34,8 +34,8 @@ public class TrackGrainTests(EmbeddedClusterFixture fixture) : IClassFixture<Emb
             var winner = Assert.Single(o.Results, r => r.Outcome == TrackReviewOutcome.Reviewed);
             Assert.Single(o.Results, r => r.Outcome == TrackReviewOutcome.NotSubmitted);
             var review = Assert.Single(o.Final!.Reviews);
-            Assert.Equal(winner.Track!.Status, o.Final.Status);
-            Assert.Equal(winner.Track.Reviews[0].ReviewerId, review.ReviewerId);
+            Assert.Equal(winner.Value!.Status, o.Final.Status);
+            Assert.Equal(winner.Value.Reviews[0].ReviewerId, review.ReviewerId);
         });
     }
 

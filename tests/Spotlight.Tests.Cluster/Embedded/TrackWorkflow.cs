@@ -11,7 +11,7 @@ public static class TrackWorkflow
         var result = await grains.GetGrain<IArtistGrain>(Guid.NewGuid().ToString("N"))
             .CreateAsync(new CreateArtistCommand(owner, $"Artist {region}", region, null, []));
         Assert.Equal(ArtistCreateOutcome.Created, result.Outcome);
-        return result.Artist!;
+        return result.Value!;
     }
 
     public static async Task<string> SubmitAsync(IGrainFactory grains, ArtistProfile artist, string title = "Song")

@@ -21,7 +21,7 @@ public class PostgresPersistenceTests(PostgresFixture postgres)
         var silo = await PostgresSilos.StartSiloAsync(database);
         var client = await PostgresSilos.StartClientAsync(database);
         var created = (await client.Client().GetGrain<IArtistGrain>(artistId)
-            .CreateAsync(new CreateArtistCommand("owner", "Restart Survivor", "KR", "bio", ["https://example.com"]))).Artist;
+            .CreateAsync(new CreateArtistCommand("owner", "Restart Survivor", "KR", "bio", ["https://example.com"]))).Value;
         await PostgresSilos.StopAsync(client, silo);
 
         var restarted = await PostgresSilos.StartSiloAsync(database);

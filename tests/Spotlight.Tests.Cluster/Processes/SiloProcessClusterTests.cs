@@ -38,7 +38,7 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
             var readBack = await viaSecond.Client().GetGrain<IArtistGrain>(artistId).GetAsync();
 
             Assert.Equal(ArtistCreateOutcome.Created, created.Outcome);
-            ArtistAssertions.Same(created.Artist, readBack);
+            ArtistAssertions.Same(created.Value, readBack);
         }
         finally
         {

@@ -11,9 +11,3 @@ public enum ArtistTrackSubmitOutcome
     Invalid = 3,
     TooManyTracks = 4,
 }
-
-[GenerateSerializer, Immutable, Alias("Spotlight.Artists.ArtistTrackSubmitResult")]
-public sealed record ArtistTrackSubmitResult(
-    [property: Id(0)] ArtistTrackSubmitOutcome Outcome,
-    [property: Id(1)] TrackDetails? Track,
-    [property: Id(2)] IReadOnlyList<FieldError> Errors);
