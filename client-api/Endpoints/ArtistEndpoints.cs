@@ -77,15 +77,28 @@ public static class ArtistEndpoints
         return TypedResults.Ok(ArtistResponse.From(profile, visible, includeContact: privileged));
     }
 
-    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem>> VerifyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem, ForbidHttpResult>> VerifyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ResourceIds.IsValid(id))
         {
             return ResourceIds.Problem("id");
         }
 
-        var profile = await grains.GetGrain<IArtistGrain>(id).VerifyAsync(user.SubjectId());
-        return profile is null ? TypedResults.NotFound() : TypedResults.Ok(ArtistResponse.From(profile, [], includeContact: true));
+        var artist = grains.GetGrain<IArtistGrain>(id);
+        var current = await artist.GetAsync();
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Nobody verifies their own profile, whatever roles they hold.
+        if (current.OwnerId == user.SubjectId())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var profile = await artist.VerifyAsync(user.SubjectId());
+        return TypedResults.Ok(ArtistResponse.From(profile!, [], includeContact: true));
     }
 
     public static async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> SubmitTrackAsync(

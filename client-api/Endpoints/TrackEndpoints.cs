@@ -52,7 +52,7 @@ public static class TrackEndpoints
         return TypedResults.Ok(response with { Popularity = (await popularity).Points, Uses = (await popularity).Uses });
     }
 
-    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
+    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
         string id, ReviewTrackRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ResourceIds.IsValid(id))
@@ -81,6 +81,8 @@ public static class TrackEndpoints
                 return TypedResults.Ok(TrackResponse.From(result.Value, artist?.Verified ?? false, TrackViewer.Staff));
             case TrackReviewOutcome.NotFound:
                 return TypedResults.NotFound();
+            case TrackReviewOutcome.OwnTrack:
+                return TypedResults.Forbid();
             case TrackReviewOutcome.NotSubmitted:
                 return Problems.Conflict($"Only submitted tracks can be reviewed; this one is {result.Value!.Status.ToString().ToLowerInvariant()}.");
             default:

@@ -41,8 +41,9 @@ public static class VideoEndpoints
             errors.Add(new("creatorFollowers", "The creator's follower count is required."));
         }
 
-        // A creator registers only its own videos; the ingest service registers anyone's.
-        if (!user.IsInRole(Roles.Ingest) && request.CreatorId != user.SubjectId())
+        // A creator registers only its own videos; the ingest service registers anyone's. A missing or
+        // malformed creator id is a field error, not someone else's video.
+        if (!user.IsInRole(Roles.Ingest) && ResourceIdRules.IsValid(request.CreatorId) && request.CreatorId != user.SubjectId())
         {
             return TypedResults.Forbid();
         }

@@ -11,4 +11,5 @@ public sealed record SliceIdentity(
 [GenerateSerializer, Immutable, Alias("Spotlight.Engagement.MinuteCounts")]
 public sealed record MinuteCounts(
     [property: Id(0)] long Minute,
-    [property: Id(1)] EngagementCounters Counters);
+    [property: Id(1)] EngagementCounters Counters,
+    [property: Id(2)] long Uses = 0);

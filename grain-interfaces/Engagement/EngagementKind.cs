@@ -1,7 +1,7 @@
 namespace Spotlight.GrainInterfaces.Engagement;
 
-/// <summary>What happened to a video. A use (a video made with a track) is counted when the video is
-/// registered with a track, not posted as engagement.</summary>
+/// <summary>What happened to a video. <see cref="Use"/> (a video made with a track) is never posted by
+/// clients: the video publishes it once when it is registered with a track.</summary>
 [GenerateSerializer, Alias("Spotlight.Engagement.EngagementKind")]
 public enum EngagementKind
 {
@@ -9,4 +9,5 @@ public enum EngagementKind
     Like = 1,
     Comment = 2,
     Share = 3,
+    Use = 4,
 }

@@ -11,10 +11,6 @@ public interface ITrackPopularityGrain : IGrainWithStringKey
     [Alias("ApplyEngagementAsync")]
     Task ApplyEngagementAsync(SliceIdentity slice, IReadOnlyList<MinuteCounts> minutes);
 
-    /// <summary>Counts one use of the track by a video; the same video counts once.</summary>
-    [Alias("RecordUseAsync")]
-    Task RecordUseAsync(string videoId, DateTimeOffset at);
-
     /// <summary>Totals and popularity points (SPEC default weights) between two event times; null bounds are open.</summary>
     [Alias("GetPopularityAsync")]
     Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to);

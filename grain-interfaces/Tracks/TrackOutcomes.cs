@@ -16,4 +16,5 @@ public enum TrackReviewOutcome
     NotFound = 1,
     NotSubmitted = 2,
     Invalid = 3,
+    OwnTrack = 4,
 }

@@ -96,14 +96,36 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         try
         {
             var result = await GrainFactory.GetGrain<ITrackGrain>(trackId).SubmitAsync(command);
-            return result.Outcome == TrackSubmitOutcome.Created
+            // AlreadyExists for this very artist means an earlier attempt committed and its reply was lost.
+            var ours = result.Outcome == TrackSubmitOutcome.Created
+                || (result.Outcome == TrackSubmitOutcome.AlreadyExists && result.Value?.ArtistId == profile.Id);
+            return ours
                 ? new(ArtistTrackSubmitOutcome.Created, result.Value, [])
                 : throw new InvalidOperationException($"Track {trackId} could not be created: {result.Outcome}.");
         }
         catch
         {
-            await CommitAsync(profile, _state.State.BadgeSynced);
+            // The call may have failed after the track committed (a lost reply): unless the track is known not
+            // to exist, it stays listed (views skip a listed id that has no track).
+            if (await TrackExistsForAsync(trackId, profile.Id) == false)
+            {
+                await CommitAsync(profile, _state.State.BadgeSynced);
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>True or false when the track could be asked; null when asking failed too.</summary>
+    private async Task<bool?> TrackExistsForAsync(string trackId, string artistId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<ITrackGrain>(trackId).GetAsync())?.ArtistId == artistId;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OrleansException)
+        {
+            return null;
         }
     }
 

@@ -35,12 +35,13 @@ public static class ArtistProfileRules
             errors.Add(new("bio", $"At most {MaxBioLength} characters."));
         }
 
+        // Too many links is one error, not one per link: a huge list must not make a huge answer.
         if (command.Links.Count > MaxLinks)
         {
             errors.Add(new("links", $"At most {MaxLinks} links."));
         }
 
-        for (var i = 0; i < command.Links.Count; i++)
+        for (var i = 0; i < command.Links.Count && command.Links.Count <= MaxLinks; i++)
         {
             if (!HttpsUrl.IsValid(command.Links[i], MaxLinkLength))
             {

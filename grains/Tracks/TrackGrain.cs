@@ -77,6 +77,12 @@ public sealed class TrackGrain : Grain, ITrackGrain
             return new(TrackReviewOutcome.Invalid, track, errors);
         }
 
+        // Someone who is both artist and reviewer does not clear their own work.
+        if (reviewerId == track.OwnerId)
+        {
+            return new(TrackReviewOutcome.OwnTrack, track, []);
+        }
+
         // Reviews of one track are serialised by the grain, so of two concurrent reviewers exactly one
         // finds it still submitted.
         if (!TrackRules.CanReview(track.Status))

@@ -24,20 +24,9 @@ public sealed class TrackPopularityGrain(
 
         foreach (var minute in minutes)
         {
-            _minutes.Add(minute.Minute, minute.Counters);
+            _minutes.Add(minute.Minute, minute.Counters, minute.Uses);
         }
 
-        await SaveAsync();
-    }
-
-    public async Task RecordUseAsync(string videoId, DateTimeOffset at)
-    {
-        if (!state.State.UsedBy.Add(videoId))
-        {
-            return;
-        }
-
-        _minutes.Add(MinuteBuckets.MinuteOf(at), EngagementCounters.Zero, uses: 1);
         await SaveAsync();
     }
 

@@ -11,8 +11,4 @@ public sealed class TrackPopularityState
 
     [Id(1)]
     public Dictionary<string, SlicePosition> Applied { get; set; } = [];
-
-    /// <summary>Videos whose use of the track was counted (a video counts once).</summary>
-    [Id(2)]
-    public HashSet<string> UsedBy { get; set; } = [];
 }

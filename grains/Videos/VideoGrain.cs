@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
@@ -70,6 +69,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
         return new(VideoRegisterOutcome.Created, video, []);
     }
 
+    public static string UseBatchId(string videoId) => "use:" + videoId;
+
     public Task<VideoDetails?> GetAsync() => Task.FromResult(_state.State.Video);
 
     public async Task ApplyEngagementAsync(SliceIdentity slice, EngagementCounters counts)
@@ -95,10 +96,13 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
     }
 
+    /// <summary>The use travels on the engagement stream like any other event, under a batch id that
+    /// clients cannot post (':' is not allowed in their ids), so it is counted exactly once.</summary>
     private async Task RecordUseAsync()
     {
         var video = _state.State.Video!;
-        await GrainFactory.GetGrain<ITrackPopularityGrain>(video.TrackId!).RecordUseAsync(video.Id, video.RegisteredAt);
+        await GrainFactory.GetGrain<IEngagementBatchGrain>(UseBatchId(video.Id))
+            .AcceptAsync([new EngagementRecord(video.Id, video.TrackId, EngagementKind.Use, 1, video.RegisteredAt)]);
         _state.State.UseRecorded = true;
         await _state.WriteStateAsync();
     }

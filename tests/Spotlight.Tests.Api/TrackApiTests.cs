@@ -215,6 +215,21 @@ public class TrackApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
     }
 
     [Fact]
+    public async Task Review_OfOwnTrack_ByAnArtistWhoIsAlsoReviewer_Is403()
+    {
+        var both = factory.ClientFor("artist-and-reviewer", Roles.Artist, Roles.Reviewer);
+        var created = await both.PostAsJsonAsync("/api/artists", new { displayName = "Self", region = "JP" });
+        var artistId = await ApiScenario.IdOfAsync(created);
+        var trackId = await _scenario.SubmitTrackAsync(both, artistId);
+
+        await ProblemAssertions.AssertProblemAsync(await both.PostAsJsonAsync($"/api/tracks/{trackId}/review", new { decision = "clear" }), HttpStatusCode.Forbidden);
+        await ProblemAssertions.AssertProblemAsync(await both.PostAsync($"/api/artists/{artistId}/verification", null), HttpStatusCode.Forbidden);
+
+        Assert.Equal("submitted", (await both.GetFromJsonAsync<JsonElement>($"/api/tracks/{trackId}")).GetProperty("status").GetString());
+        Assert.False((await both.GetFromJsonAsync<JsonElement>($"/api/artists/{artistId}")).GetProperty("verified").GetBoolean());
+    }
+
+    [Fact]
     public async Task Review_UnknownTrack_Is404()
     {
         var response = await _scenario.Reviewer.PostAsJsonAsync("/api/tracks/no-such-track/review", new { decision = "clear" });

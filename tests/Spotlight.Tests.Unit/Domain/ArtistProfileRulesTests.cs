@@ -66,6 +66,14 @@ public class ArtistProfileRulesTests
     }
 
     [Fact]
+    public void Validate_HugeListOfBadLinks_IsOneError()
+    {
+        var errors = ArtistProfileRules.Validate(Valid() with { Links = Enumerable.Repeat("", 100_000).ToList() });
+
+        Assert.Equal("links", Assert.Single(errors).Field);
+    }
+
+    [Fact]
     public void ToProfile_TrimsAndStartsUnverified()
     {
         var now = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);

@@ -40,6 +40,16 @@ public class EngagementDomainTests
     }
 
     [Fact]
+    public void Uses_CountForTheTrack_NotForTheVideo()
+    {
+        EngagementRecord[] records = [new("v1", "t1", EngagementKind.Use, 1, T0), new("v1", "t1", EngagementKind.View, 2, T0)];
+
+        Assert.Equal(new EngagementCounters(2, 0, 0, 0), EngagementAggregation.ByVideo(records)["v1"]);
+        var minute = Assert.Single(EngagementAggregation.ByTrackMinute(records)["t1"]);
+        Assert.Equal((new EngagementCounters(2, 0, 0, 0), 1L), (minute.Counters, minute.Uses));
+    }
+
+    [Fact]
     public void MinuteBuckets_SumOverAWindow_CountsOnlyMinutesInside()
     {
         var buckets = new MinuteBuckets([]);
