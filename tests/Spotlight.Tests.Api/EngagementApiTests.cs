@@ -110,6 +110,28 @@ public class EngagementApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Engagement_ReRanksTheFeaturedPlaylist_MostPopularFirst()
+    {
+        var (artist, artistId) = await _scenario.CreateArtistAsync("CL");
+        var early = await _scenario.SubmitTrackAsync(artist, artistId, "Early");
+        var late = await _scenario.SubmitTrackAsync(artist, artistId, "Late");
+        await _scenario.ReviewAsync(early, "clear");
+        await _scenario.ReviewAsync(late, "clear");
+        Assert.Equal([early, late], await _scenario.PlaylistAsync("CL"));
+        var videoId = await RegisterAsync(late);
+
+        await _ingest.PostAsJsonAsync("/api/engagement", new { batchId = NewId(), events = new[] { new { videoId, kind = "share", count = 50 } } });
+
+        // 50 shares * 8 + one use * 20.
+        await Eventually.UntilAsync(async () =>
+        {
+            var playlist = await _scenario.Anonymous.GetFromJsonAsync<JsonElement>("/api/playlists/featured?region=CL");
+            var first = playlist.GetProperty("tracks")[0];
+            return first.GetProperty("trackId").GetString() == late && first.GetProperty("popularity").GetInt64() == 420;
+        }, Freshness, "the engaged track to lead the playlist with 420 points");
+    }
+
+    [Fact]
     public async Task Engagement_SameBatchTwice_IsADuplicate_AndCountsOnce()
     {
         var videoId = await RegisterAsync(trackId: null);
