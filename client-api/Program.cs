@@ -26,7 +26,7 @@ try
 
     if (OrleansHostingExtensions.DashboardEnabled(spotlight, app.Environment))
     {
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }
 
     app.MapSpotlightHealth();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Spotlight.Silo.Configuration;
 using Spotlight.Silo.Migrations;
 
@@ -26,7 +27,17 @@ public static class MigrateCommand
 
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
         var runner = new MigrationRunner(options.Postgres.ConnectionString, loggerFactory.CreateLogger<MigrationRunner>());
-        var report = await runner.ApplyAsync(MigrationCatalog.Load(), CancellationToken.None);
+        MigrationReport report;
+        try
+        {
+            report = await runner.ApplyAsync(MigrationCatalog.Load(), CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            await Console.Error.WriteLineAsync($"migrate: PostgreSQL (Spotlight:Postgres:ConnectionString) did not answer: {ex.Message}");
+            return 3;
+        }
+
         Console.WriteLine(report.Applied.Count == 0
             ? $"Schema is up to date ({report.Total} migrations applied)."
             : $"Applied {report.Applied.Count} migration(s): {string.Join(", ", report.Applied)}; {report.Total} applied in all.");

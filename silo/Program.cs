@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Spotlight.Silo.Hosting;
 
 namespace Spotlight.Silo;
@@ -26,6 +27,11 @@ public static class SiloProgram
         {
             await Console.Error.WriteLineAsync($"Spotlight silo cannot start: {string.Join(" ", ex.Failures)}");
             return 2;
+        }
+        catch (NpgsqlException ex)
+        {
+            await Console.Error.WriteLineAsync($"Spotlight silo cannot start: PostgreSQL (Spotlight:Postgres:ConnectionString) did not answer: {ex.Message}");
+            return 3;
         }
     }
 }

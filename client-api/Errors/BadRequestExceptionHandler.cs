@@ -20,12 +20,14 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
         var json = FindJsonException(badRequest);
         var field = json is not null ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
-        var message = json is null ? badRequest.Message : "Not valid JSON here, or a value of the wrong type.";
+        var message = json is not null ? "Not valid JSON here, or a value of the wrong type."
+            : field == "body" ? "A JSON body is required."
+            : $"Not a valid value for {field}.";
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = badRequest.StatusCode,
-            Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request body could not be read." : badRequest.Message,
+            Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request could not be read." : badRequest.Message,
         };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -16,8 +16,13 @@ public static class OrleansHostingExtensions
         var options = builder.AddSpotlightOptions();
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
+            builder.Services.AddSingleton(new ClusterConnection(connected: true));
             return builder.AddSpotlightSilo(options);
         }
+
+        var connection = new ClusterConnection(connected: false);
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddSingleton<IClusterConnectionStatusObserver>(connection);
 
         var dashboard = DashboardEnabled(options, builder.Environment);
         builder.UseOrleansClient(client =>

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Spotlight.ClientApi.Telemetry;
 
@@ -10,9 +11,13 @@ public static class TelemetryExtensions
     /// <summary>The meter for Spotlight's own instruments.</summary>
     public const string SpotlightMeter = "Spotlight";
 
+    public const string ServiceName = "spotlight-api";
+
     public static IServiceCollection AddSpotlightTelemetry(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
             .AddMeter(OrleansMeter, SpotlightMeter)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()

@@ -34,6 +34,9 @@ public class ApiProcessTests(PostgresFixture postgres)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(20) };
         await Eventually.UntilAsync(async () => (await http.GetAsync("/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the API's /healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
+        var unreachable = await http.GetAsync("/api/artists/some-artist");
+        Assert.True(HttpStatusCode.ServiceUnavailable == unreachable.StatusCode, await unreachable.Content.ReadAsStringAsync() + api.Output);
+        Assert.Equal("application/problem+json", unreachable.Content.Headers.ContentType?.MediaType);
 
         var silo = SiloProcesses.StartPostgresSilo(database, "silo", ("Spotlight__Dashboard", "true"));
         await using var siloProcess = silo.Process;

@@ -66,6 +66,20 @@ public class MigrationTests(PostgresFixture postgres)
         Assert.Contains("Spotlight:Postgres:ConnectionString", process.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Migrate_WhenPostgresDoesNotAnswer_ExitsWithAMessageNamingTheSetting()
+    {
+        var nobody = $"Host=127.0.0.1;Port={FreePorts.Next()};Username=postgres;Database=none;Timeout=3";
+        await using var process = HostProcess.Start(SiloProcesses.SiloAssembly, ["migrate"],
+            new Dictionary<string, string> { ["Spotlight__Postgres__ConnectionString"] = nobody }, "migrate-nobody");
+
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("Spotlight:Postgres:ConnectionString", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", process.Output, StringComparison.Ordinal);
+    }
+
     private static async Task AssertEachVersionOnceAsync(string database, int expected)
     {
         await using var connection = new NpgsqlConnection(database);
