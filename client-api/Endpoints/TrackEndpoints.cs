@@ -126,6 +126,8 @@ public enum TrackViewer
 
 public sealed record TrackReviewView(ReviewDecision Decision, DateTimeOffset At, string? Reason, string? ReviewerId);
 
+/// <summary>A track as the API shows it. Popularity and uses come from the track's popularity grain; the
+/// plain <see cref="From"/> leaves them 0 for callers that have not asked it.</summary>
 public sealed record TrackResponse(
     string Id,
     string ArtistId,
@@ -145,7 +147,7 @@ public sealed record TrackResponse(
 {
     public static TrackResponse From(TrackDetails track, bool artistVerified, TrackViewer viewer) => new(
         track.Id, track.ArtistId, track.Title, track.AudioUrl, track.DurationSeconds, track.SeasonId, track.Status, track.SubmittedAt,
-        track.ClearedAt, artistVerified, track.Popularity, Uses: 0, CurrentRound: null, Rank: null,
+        track.ClearedAt, artistVerified, Popularity: 0, Uses: 0, CurrentRound: null, Rank: null,
         viewer switch
         {
             TrackViewer.Staff => [.. track.Reviews.Select(r => new TrackReviewView(r.Decision, r.At, r.Reason, r.ReviewerId))],

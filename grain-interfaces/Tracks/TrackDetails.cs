@@ -12,8 +12,7 @@ public sealed record TrackDetails(
     [property: Id(7)] string? SeasonId,
     [property: Id(8)] TrackStatus Status,
     [property: Id(9)] DateTimeOffset SubmittedAt,
-    [property: Id(10)] IReadOnlyList<TrackReview> Reviews,
-    [property: Id(11)] long Popularity)
+    [property: Id(10)] IReadOnlyList<TrackReview> Reviews)
 {
     public DateTimeOffset? ClearedAt => Status == TrackStatus.Cleared ? Reviews[^1].At : null;
 }

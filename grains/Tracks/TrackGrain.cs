@@ -57,8 +57,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
             SeasonId: command.SeasonId,
             Status: TrackStatus.Submitted,
             SubmittedAt: _clock.GetUtcNow(),
-            Reviews: [],
-            Popularity: 0);
+            Reviews: []);
         await CommitAsync(track, queueSynced: false, playlistSynced: false);
         await _sync.RunAsync();
         return new(TrackSubmitOutcome.Created, track, []);
@@ -141,7 +140,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
         {
             var artist = await GrainFactory.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
             await GrainFactory.GetGrain<IFeaturedPlaylistGrain>(track.Region).AddAsync(new PlaylistEntry(
-                track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, track.ClearedAt!.Value, track.Popularity, artist?.Verified ?? false));
+                track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, track.ClearedAt!.Value, Popularity: 0, artist?.Verified ?? false));
             _state.State.PlaylistSynced = changed = true;
         }
 
