@@ -69,6 +69,30 @@ public sealed class PostgresEngagementLog(NpgsqlDataSource dataSource)
         return new AppendResult(Duplicate: false, partition, offset);
     }
 
+    /// <summary>The offset up to which <paramref name="consumer"/> has handled the partition (0: nothing yet).</summary>
+    public async Task<long> ReadCheckpointAsync(int partition, string consumer, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT log_offset FROM engagement_checkpoint WHERE partition = @partition AND consumer = @consumer");
+        command.Parameters.AddWithValue("partition", partition);
+        command.Parameters.AddWithValue("consumer", consumer);
+        return await command.ExecuteScalarAsync(cancellationToken) is long offset ? offset : 0;
+    }
+
+    /// <summary>Moves the checkpoint forward only (a late, lower report never moves it back).</summary>
+    public async Task AdvanceCheckpointAsync(int partition, string consumer, long offset, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO engagement_checkpoint (partition, consumer, log_offset) VALUES (@partition, @consumer, @offset)
+            ON CONFLICT (partition, consumer) DO UPDATE
+               SET log_offset = GREATEST(engagement_checkpoint.log_offset, EXCLUDED.log_offset), updated_at = now()
+            """);
+        command.Parameters.AddWithValue("partition", partition);
+        command.Parameters.AddWithValue("consumer", consumer);
+        command.Parameters.AddWithValue("offset", offset);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Up to <paramref name="max"/> slices of a partition after <paramref name="afterOffset"/>, in order.</summary>
     public async Task<IReadOnlyList<LoggedSlice>> ReadAsync(int partition, long afterOffset, int max, CancellationToken cancellationToken)
     {

@@ -3,7 +3,11 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Spotlight.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Spotlight.Grains.Engagement;
+using Spotlight.Silo.EngagementLog;
+using Spotlight.Silo.EngagementLog.Streaming;
 using Spotlight.Silo.Configuration;
 
 namespace Spotlight.Silo.Hosting;
@@ -92,8 +96,11 @@ public static class SpotlightSiloBuilderExtensions
             reminders.Invariant = ProviderNames.NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
-        // Not yet durable in postgres mode: the PostgreSQL stream provider is still to come (see docs).
-        AddEngagementStreams(silo);
+        // Durable in postgres mode: the engagement stream is the PostgreSQL log.
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
+        silo.Services.AddSingleton<PostgresEngagementLog>();
+        // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
+        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, _ => { });
         return silo;
     }
 
