@@ -96,7 +96,13 @@ public static class SpotlightSiloBuilderExtensions
             reminders.Invariant = ProviderNames.NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
-        // Durable in postgres mode: the engagement stream is the PostgreSQL log.
+        if (!options.Postgres.DurableEngagementLog)
+        {
+            AddEngagementStreams(silo);
+            return silo;
+        }
+
+        // The engagement stream as the durable PostgreSQL log (Spotlight:Postgres:DurableEngagementLog).
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
         silo.Services.AddSingleton<PostgresEngagementLog>();
         // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
