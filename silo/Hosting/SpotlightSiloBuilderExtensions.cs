@@ -15,13 +15,19 @@ namespace Spotlight.Silo.Hosting;
 /// <summary>The silo's shape for each mode, in pieces so that test clusters can take what they need.</summary>
 public static class SpotlightSiloBuilderExtensions
 {
+    /// <summary>Cluster and service id of every embedded-mode system.</summary>
+    public const string EmbeddedClusterId = "spotlight-embedded";
+
     /// <summary>Everything a Spotlight silo needs: identity, endpoints, membership, storage, reminders.</summary>
     public static ISiloBuilder AddSpotlightSilo(this ISiloBuilder silo, SpotlightOptions options, bool dashboard)
     {
         silo.Configure<ClusterOptions>(cluster =>
         {
-            cluster.ClusterId = options.Cluster.ClusterId;
-            cluster.ServiceId = options.Cluster.ServiceId;
+            // An embedded system is one process; its own ids keep a postgres-mode client on the same
+            // machine from joining it by mistake through a shared gateway port.
+            var embedded = options.ParsedMode == SpotlightMode.Embedded;
+            cluster.ClusterId = embedded ? EmbeddedClusterId : options.Cluster.ClusterId;
+            cluster.ServiceId = embedded ? EmbeddedClusterId : options.Cluster.ServiceId;
         });
         silo.UseSpotlightEndpoints(options);
         silo.UseSpotlightMembership(options);
