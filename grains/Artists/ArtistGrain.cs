@@ -129,20 +129,10 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         }
     }
 
-    private async Task CommitAsync(ArtistProfile profile, bool badgeSynced)
+    private Task CommitAsync(ArtistProfile profile, bool badgeSynced)
     {
-        var previous = (_state.State.Profile, _state.State.BadgeSynced);
         (_state.State.Profile, _state.State.BadgeSynced) = (profile, badgeSynced);
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // What storage refused must not be served from memory.
-            (_state.State.Profile, _state.State.BadgeSynced) = previous;
-            throw;
-        }
+        return _state.WriteOrDropActivationAsync(this);
     }
 
     private async Task SyncBadgeAsync()

@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.Grains.Common;
 
 namespace Spotlight.Grains.Reviews;
 
@@ -33,20 +34,10 @@ public sealed class TrackReviewQueueGrain(
         return byTime > 0 || (byTime == 0 && string.CompareOrdinal(candidate.TrackId, track.TrackId) > 0);
     }
 
-    /// <summary>Swaps in the new list only if storage took it, so a retried call sees the old list.</summary>
-    private async Task SaveAsync(List<PendingTrack> pending)
+    private Task SaveAsync(List<PendingTrack> pending)
     {
-        var previous = state.State.Pending;
         state.State.Pending = pending;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Pending = previous;
-            throw;
-        }
+        return state.WriteOrDropActivationAsync(this);
     }
 
     public Task<IReadOnlyList<PendingTrack>> GetPendingAsync(int limit) =>

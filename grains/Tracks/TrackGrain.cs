@@ -100,20 +100,10 @@ public sealed class TrackGrain : Grain, ITrackGrain
 
     private bool NeedsPlaylist => _state.State.Track?.Status == TrackStatus.Cleared && !_state.State.PlaylistSynced;
 
-    private async Task CommitAsync(TrackDetails track, bool queueSynced, bool playlistSynced)
+    private Task CommitAsync(TrackDetails track, bool queueSynced, bool playlistSynced)
     {
-        var previous = (_state.State.Track, _state.State.QueueSynced, _state.State.PlaylistSynced);
         (_state.State.Track, _state.State.QueueSynced, _state.State.PlaylistSynced) = (track, queueSynced, playlistSynced);
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // What storage refused must not be served from memory.
-            (_state.State.Track, _state.State.QueueSynced, _state.State.PlaylistSynced) = previous;
-            throw;
-        }
+        return _state.WriteOrDropActivationAsync(this);
     }
 
     /// <summary>Brings the review queue and the featured playlist in line with this track's status.</summary>

@@ -1,6 +1,7 @@
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Playlists;
 using Spotlight.GrainInterfaces.Tracks;
+using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 
 namespace Spotlight.Grains.Tracks;
@@ -72,15 +73,6 @@ public sealed class TrackPopularityGrain(
     private async Task SaveAsync()
     {
         state.State.Minutes = [.. _minutes.Buckets];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is now ahead of storage; drop it, so that a retry is applied to what storage holds.
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDropActivationAsync(this);
     }
 }

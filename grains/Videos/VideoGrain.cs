@@ -50,16 +50,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
             normal.VisualTags, _clock.GetUtcNow(), EngagementCounters.Zero);
         _state.State.Video = video;
         _state.State.UseRecorded = video.TrackId is null;
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            _state.State.Video = null;
-            _state.State.UseRecorded = true;
-            throw;
-        }
+        await _state.WriteOrDropActivationAsync(this);
 
         if (!_state.State.UseRecorded)
         {
@@ -83,17 +74,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
 
         _state.State.Video = video with { Counters = video.Counters.Add(counts) };
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is now ahead of storage; drop it, so that the redelivered slice is applied to what
-            // storage holds.
-            DeactivateOnIdle();
-            throw;
-        }
+        // On failure the activation is dropped, so the redelivered slice meets what storage holds.
+        await _state.WriteOrDropActivationAsync(this);
     }
 
     /// <summary>The use travels on the engagement stream like any other event, under a batch id that
