@@ -48,8 +48,9 @@ public static class TrackEndpoints
 
         var artist = grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
         var popularity = grains.GetGrain<ITrackPopularityGrain>(track.Id).GetPopularityAsync(null, null);
-        var response = TrackResponse.From(track, (await artist)?.Verified ?? false, viewer);
-        return TypedResults.Ok(response with { Popularity = (await popularity).Points, Uses = (await popularity).Uses });
+        var (profile, counts) = (await artist, await popularity);
+        var response = TrackResponse.From(track, profile?.Verified ?? false, viewer);
+        return TypedResults.Ok(response with { Popularity = counts.Points, Uses = counts.Uses });
     }
 
     public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
