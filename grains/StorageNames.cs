@@ -5,7 +5,4 @@ public static class StorageNames
 {
     /// <summary>Domain grain state.</summary>
     public const string Default = "spotlight";
-
-    /// <summary>Stream subscriptions (Orleans' pub/sub).</summary>
-    public const string PubSub = "PubSubStore";
 }

@@ -28,10 +28,6 @@ public sealed class PostgresSettings
 
     /// <summary>Apply schema migrations when a silo starts (default true). Off when a separate job migrates.</summary>
     public bool MigrateOnStart { get; set; } = true;
-
-    /// <summary>Carry engagement on the durable PostgreSQL log (experimental, default false: memory streams).
-    /// Off by default until a partition that is not read for a while after a full restart is understood.</summary>
-    public bool DurableEngagementLog { get; set; }
 }
 
 public sealed class ClusterSettings

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Streams;
 using Spotlight.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -80,7 +81,6 @@ public static class SpotlightSiloBuilderExtensions
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             AddEngagementStreams(silo);
             return silo;
@@ -92,33 +92,31 @@ public static class SpotlightSiloBuilderExtensions
             storage.Invariant = ProviderNames.NpgsqlInvariant;
             storage.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.PubSub, storage =>
-        {
-            storage.Invariant = ProviderNames.NpgsqlInvariant;
-            storage.ConnectionString = connectionString;
-        });
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = ProviderNames.NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
-        if (!options.Postgres.DurableEngagementLog)
-        {
-            AddEngagementStreams(silo);
-            return silo;
-        }
-
-        // The engagement stream as the durable PostgreSQL log (Spotlight:Postgres:DurableEngagementLog).
+        // The engagement stream is the durable PostgreSQL log: publishing commits the slice, so a 202 stands.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
         silo.Services.AddSingleton<PostgresEngagementLog>();
         // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
-        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, _ => { });
+        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         return silo;
     }
+
+    // Engagement consumers subscribe implicitly, so streams need no pub-sub rendezvous grains: no grain call
+    // per new stream and no subscription state in storage. (That state did not survive the System.Text.Json
+    // grain-storage serializer: after a full restart, a partition whose rendezvous state had been written
+    // could not be delivered.)
 
     /// <summary>Memory streams, one queue per engagement partition. Their sequence numbers start from the
     /// clock at each queue activation and grow by one per event, so positions only ever grow, which the
     /// consumers' exactly-once bookkeeping relies on.</summary>
     private static void AddEngagementStreams(ISiloBuilder silo) =>
-        silo.AddMemoryStreams(EngagementStreams.ProviderName, streams => streams.ConfigurePartitioning(EngagementStreams.Partitions));
+        silo.AddMemoryStreams(EngagementStreams.ProviderName, streams =>
+        {
+            streams.ConfigurePartitioning(EngagementStreams.Partitions);
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
 }

@@ -26,7 +26,7 @@ public static class PostgresSilos
         ["Spotlight:Cluster:AdvertisedAddress"] = "127.0.0.1",
     };
 
-    public static async Task<IHost> StartSiloAsync(string connectionString, Action<IServiceCollection>? configure = null, bool durableLog = false)
+    public static async Task<IHost> StartSiloAsync(string connectionString, Action<IServiceCollection>? configure = null)
     {
         var ports = FreePorts.Take(2);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -35,7 +35,6 @@ public static class PostgresSilos
             DisableDefaults = true,
         });
         builder.Configuration.AddInMemoryCollection(Settings(connectionString, ports[0], ports[1]));
-        builder.Configuration["Spotlight:Postgres:DurableEngagementLog"] = durableLog ? "true" : "false";
         builder.AddSpotlightSilo();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
