@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,22 +15,10 @@ public class ApiProcessTests(PostgresFixture postgres)
     public async Task Api_InPostgresMode_WaitsForASilo_ThenServesThroughIt()
     {
         var database = await postgres.CreateDatabaseAsync();
-        var httpPort = FreePorts.Next();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Spotlight__Mode"] = "postgres",
-            ["Spotlight__Postgres__ConnectionString"] = database,
-            ["Spotlight__Cluster__ClusterId"] = PostgresSilos.ClusterId,
-            ["Spotlight__Cluster__ServiceId"] = PostgresSilos.ClusterId,
-            ["Spotlight__Auth__SigningKey"] = TestTokens.SigningKey,
-            ["Spotlight__Dashboard"] = "true",
-        };
         // The API starts first, before there is a schema or a silo: it must come up and say "not ready".
-        await using var api = HostProcess.Start(SiloProcesses.ApiAssembly, [], environment, "api");
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(20) };
+        var running = ApiProcesses.StartPostgresApi(database, "api", ("Spotlight__Dashboard", "true"));
+        await using var api = running.Process;
+        using var http = running.Client();
         await Eventually.UntilAsync(async () => (await http.GetAsync("/healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "the API's /healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/readyz")).StatusCode);
         var unreachable = await http.GetAsync("/api/artists/some-artist");
@@ -40,8 +27,7 @@ public class ApiProcessTests(PostgresFixture postgres)
 
         var silo = SiloProcesses.StartPostgresSilo(database, "silo", ("Spotlight__Dashboard", "true"));
         await using var siloProcess = silo.Process;
-        await Eventually.UntilAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(90), "the API to reach the silo (/readyz 200)", poll: TimeSpan.FromMilliseconds(500));
+        await ApiProcesses.WaitUntilReadyAsync(running, TimeSpan.FromSeconds(90));
 
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("proc-artist", "artist"));
         var created = await http.PostAsJsonAsync("/api/artists", new { displayName = "Over The Wire", region = "NG" });

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using Spotlight.Tests.Cluster.Postgres;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Processes;
+
+/// <summary>The API as a separate process in postgres mode: an Orleans client of the silo processes.</summary>
+public static class ApiProcesses
+{
+    public sealed record RunningApi(HostProcess Process, Uri BaseAddress)
+    {
+        public HttpClient Client(string? bearer = null) => ClientFor(BaseAddress, bearer);
+    }
+
+    /// <summary>An HTTP client for an API process; the timeout outlasts Orleans' 30 s response timeout.</summary>
+    public static HttpClient ClientFor(Uri api, string? bearer)
+    {
+        var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(45) };
+        if (bearer is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        }
+
+        return http;
+    }
+
+    public static RunningApi StartPostgresApi(string connectionString, string name, params (string Key, string Value)[] extra)
+    {
+        var httpPort = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Spotlight__Mode"] = "postgres",
+            ["Spotlight__Postgres__ConnectionString"] = connectionString,
+            ["Spotlight__Cluster__ClusterId"] = PostgresSilos.ClusterId,
+            ["Spotlight__Cluster__ServiceId"] = PostgresSilos.ClusterId,
+            ["Spotlight__Auth__SigningKey"] = TestTokens.SigningKey,
+        };
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return new RunningApi(HostProcess.Start(SiloProcesses.ApiAssembly, [], environment, name), new Uri($"http://127.0.0.1:{httpPort}"));
+    }
+
+    /// <summary>Waits until the API answers /readyz with 200, that is, it reaches a silo.</summary>
+    public static async Task WaitUntilReadyAsync(RunningApi api, TimeSpan timeout)
+    {
+        using var http = api.Client();
+        await Eventually.UntilAsync(async () =>
+            {
+                if (api.Process.HasExited)
+                {
+                    throw new InvalidOperationException($"{api.Process.Name} exited with {api.Process.ExitCode}:\n{api.Process.Output}");
+                }
+
+                return (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK;
+            },
+            timeout,
+            $"{api.Process.Name} to reach a silo (/readyz 200)",
+            poll: TimeSpan.FromMilliseconds(250));
+    }
+}

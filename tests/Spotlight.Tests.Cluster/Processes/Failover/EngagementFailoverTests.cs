@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Npgsql;
+using Spotlight.Tests.Cluster.Postgres;
+using Spotlight.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Spotlight.Tests.Cluster.Processes.Failover;
+
+/// <summary>
+/// Postgres mode with real processes: three silos, two API instances, a sender posting every batch through
+/// both APIs at once (and again under the same id until acknowledged), and a <c>kill -9</c> of one silo
+/// mid-run. Afterwards every video counter and every track's popularity must equal the ground truth: no
+/// acknowledged event lost, none counted twice.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan SendDeadline = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(2);
+
+    public enum KillPoint
+    {
+        /// <summary>Just after the first batches: activations and pulling agents are still being created.</summary>
+        Early,
+
+        /// <summary>Half-way, under steady load.</summary>
+        UnderLoad,
+
+        /// <summary>While the silo is writing a partition checkpoint (held open by a table lock).</summary>
+        DuringCheckpointWrite,
+    }
+
+    [Theory]
+    [InlineData(KillPoint.Early)]
+    [InlineData(KillPoint.UnderLoad)]
+    [InlineData(KillPoint.DuringCheckpointWrite)]
+    public async Task KillingASiloMidRun_LosesNothing_AndCountsNothingTwice(KillPoint point)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var silos = Enumerable.Range(1, 3).Select(i => SiloProcesses.StartPostgresSilo(WithApplicationName(database, SiloName(i)), SiloName(i))).ToList();
+        var apis = new[] { ApiProcesses.StartPostgresApi(database, "api-a"), ApiProcesses.StartPostgresApi(database, "api-b") };
+        var processes = silos.Select(s => s.Process).Concat(apis.Select(a => a.Process)).ToList();
+        try
+        {
+            await Eventually.UntilAsync(async () =>
+                {
+                    ThrowIfAnyExited(processes);
+                    var rows = await MembershipRows.ReadAsync(database, PostgresSilos.ClusterId);
+                    return rows.Count(r => r.Status == MembershipRows.Active) == 3;
+                },
+                StartTimeout,
+                "three silo processes Active in the membership table");
+            await Task.WhenAll(apis.Select(a => ApiProcesses.WaitUntilReadyAsync(a, StartTimeout)));
+
+            var workload = new EngagementWorkload(videos: 40, tracks: 4, batches: 150, eventsPerBatch: 100, seed: (int)point + 1);
+            await workload.SetUpAsync(apis[0].BaseAddress);
+            var sending = workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 3, SendDeadline);
+            var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, database);
+            var sinceKill = Stopwatch.StartNew();
+            await sending;
+            var sentAt = sinceKill.Elapsed;
+
+            Assert.True(victim.HasExited, $"{victim.Name} should have been killed");
+            await AssertExactAsync(workload, apis[0].BaseAddress, processes);
+            await AssertCheckpointsCaughtUpAsync(database);
+            output.WriteLine($"{point}: killed {victim.Name} after {acknowledgedBeforeKill} of {workload.BatchCount} batches; " +
+                $"all acknowledged {sentAt.TotalSeconds:0.0} s after the kill ({workload.Retries} attempts repeated); " +
+                $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill.");
+
+            // Before the kill nothing failed, so each batch's two concurrent posts were both answered, and
+            // exactly one of them counted the batch (the other said duplicate).
+            var clean = workload.Pairs.Where(p => p.Sequence <= acknowledgedBeforeKill && p.FirstAttempt && p.BothAcknowledged).ToList();
+            Assert.NotEmpty(clean);
+            Assert.All(clean, p => Assert.True(p.Counted == 1, $"{p.BatchId}: {p.Counted} of two concurrent posts counted the batch"));
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<(HostProcess Victim, int AcknowledgedBeforeKill)> KillAtAsync(
+        KillPoint point, EngagementWorkload workload, Task sending, IReadOnlyList<SiloProcesses.RunningSilo> silos, string database)
+    {
+        switch (point)
+        {
+            case KillPoint.Early:
+                await WaitForAcknowledgedAsync(workload, sending, 5);
+                return (Kill(silos[1].Process), workload.Acknowledged);
+            case KillPoint.UnderLoad:
+                await WaitForAcknowledgedAsync(workload, sending, workload.BatchCount / 2);
+                return (Kill(silos[2].Process), workload.Acknowledged);
+            default:
+                await WaitForAcknowledgedAsync(workload, sending, workload.BatchCount / 4);
+                await using (var blocker = await CheckpointWriteBlocker.LockAsync(database))
+                {
+                    IReadOnlyList<string> waiting = [];
+                    await Eventually.UntilAsync(async () => (waiting = await blocker.WaitingWritersAsync()).Count > 0,
+                        TimeSpan.FromSeconds(60), "a silo's checkpoint write to wait on the test's lock");
+                    var victim = silos.Select((s, i) => (s.Process, Name: SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
+                    var acknowledged = workload.Acknowledged;
+                    Kill(victim);
+                    await blocker.ReleaseAsync();
+                    return (victim, acknowledged);
+                }
+        }
+    }
+
+    private static HostProcess Kill(HostProcess silo)
+    {
+        silo.Kill();
+        return silo;
+    }
+
+    private static Task WaitForAcknowledgedAsync(EngagementWorkload workload, Task sending, int count) =>
+        Eventually.UntilAsync(() =>
+            {
+                if (sending.IsCompleted)
+                {
+                    throw new InvalidOperationException($"Sending ended before {count} batches were acknowledged: {sending.Exception}");
+                }
+
+                return workload.Acknowledged >= count;
+            },
+            SendDeadline,
+            $"{count} acknowledged batches");
+
+    private static async Task AssertExactAsync(EngagementWorkload workload, Uri api, IReadOnlyList<HostProcess> processes)
+    {
+        IReadOnlyList<string> differences = ["not read yet"];
+        try
+        {
+            await Eventually.UntilAsync(async () => (differences = await workload.DifferencesAsync(api)).Count == 0,
+                RecoveryTimeout, "every video counter and track popularity to equal the ground truth", poll: TimeSpan.FromMilliseconds(500));
+        }
+        catch (TimeoutException ex)
+        {
+            var outputs = string.Join("\n", processes.Select(p => $"--- {p.Name} ---\n{Tail(p.Output)}"));
+            throw new TimeoutException($"{ex.Message} Retries: {workload.Retries}. Differences: {string.Join("; ", differences.Take(10))}\n{outputs}", ex);
+        }
+    }
+
+    /// <summary>The survivors took over the dead silo's partitions and moved their checkpoints to the end.</summary>
+    private static Task AssertCheckpointsCaughtUpAsync(string database) =>
+        Eventually.UntilAsync(async () =>
+            {
+                await using var connection = new NpgsqlConnection(database);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("""
+                    SELECT count(*) FROM engagement_partition p
+                      LEFT JOIN engagement_checkpoint c ON c.partition = p.partition AND c.consumer = 'orleans'
+                     WHERE COALESCE(c.log_offset, 0) < p.next_offset - 1
+                    """, connection);
+                return (long)(await command.ExecuteScalarAsync())! == 0;
+            },
+            RecoveryTimeout,
+            "every partition's checkpoint to reach its last offset");
+
+    private static string SiloName(int i) => $"spotlight-silo-{i}";
+
+    private static string WithApplicationName(string connectionString, string name) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;
+
+    private static void ThrowIfAnyExited(IEnumerable<HostProcess> processes)
+    {
+        foreach (var process in processes.Where(p => p.HasExited))
+        {
+            throw new InvalidOperationException($"{process.Name} exited with {process.ExitCode}:\n{process.Output}");
+        }
+    }
+
+    private static string Tail(string output) => output.Length <= 3000 ? output : output[^3000..];
+}

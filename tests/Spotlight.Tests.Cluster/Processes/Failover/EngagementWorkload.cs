@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Processes.Failover;
+
+/// <summary>
+/// Engagement traffic with a known ground truth, sent over HTTP the way a well-behaved ingest client
+/// does: every batch goes to two API instances at the same moment, and a batch that neither
+/// acknowledges is sent again under the same id until one does. Batch ids make the retries safe, so the
+/// truth is simply "every batch, once".
+/// </summary>
+public sealed class EngagementWorkload
+{
+    private static readonly string[] Kinds = ["view", "like", "comment", "share"];
+    private static readonly long[] Weights = [1, 3, 4, 8];
+    private const long UsePoints = 20;
+    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(250);
+
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private readonly List<Batch> _batches;
+    private readonly ConcurrentQueue<PairOutcome> _pairs = new();
+    private string[] _tracks = [];
+    private int _acknowledged;
+    private int _retries;
+
+    public EngagementWorkload(int videos, int tracks, int batches, int eventsPerBatch, int seed)
+    {
+        VideoCount = videos;
+        TrackCount = tracks;
+        var random = new Random(seed);
+        _batches = [.. Enumerable.Range(0, batches).Select(b => new Batch(
+            $"fo-{_runId}-{b}",
+            [.. Enumerable.Range(0, eventsPerBatch).Select(_ => new Event(random.Next(videos), random.Next(Kinds.Length), random.Next(1, 6)))]))];
+    }
+
+    public int VideoCount { get; }
+
+    public int TrackCount { get; }
+
+    public int BatchCount => _batches.Count;
+
+    /// <summary>Batches acknowledged so far (202 from at least one of the two APIs).</summary>
+    public int Acknowledged => Volatile.Read(ref _acknowledged);
+
+    /// <summary>Attempts that got no 202 from either API (refused, failed or timed out) and were repeated.</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
+    public IReadOnlyCollection<PairOutcome> Pairs => _pairs;
+
+    public string VideoId(int video) => $"fo-{_runId}-v{video}";
+
+    /// <summary>One artist, cleared tracks, and videos spread evenly over them (each video is one use).</summary>
+    public async Task SetUpAsync(Uri api)
+    {
+        using var artist = Client(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
+        using var reviewer = Client(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
+        using var ingest = Client(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
+        var artistId = await IdAsync(await artist.PostAsJsonAsync("/api/artists", new { displayName = "Failover Artist", region = "SE" }));
+        _tracks = new string[TrackCount];
+        for (var t = 0; t < TrackCount; t++)
+        {
+            _tracks[t] = await IdAsync(await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
+                new { title = $"Failover Track {t}", audioUrl = "https://cdn.example/failover.mp3", durationSeconds = 150, originalWork = true }));
+            await IdAsync(await reviewer.PostAsJsonAsync($"/api/tracks/{_tracks[t]}/review", new { decision = "clear" }));
+        }
+
+        for (var v = 0; v < VideoCount; v++)
+        {
+            await IdAsync(await ingest.PostAsJsonAsync("/api/videos", new
+            {
+                id = VideoId(v),
+                creatorId = $"fo-creator-{v}",
+                creatorFollowers = 1000,
+                trackId = _tracks[TrackOf(v)],
+                hashtags = Array.Empty<string>(),
+                caption = "failover",
+                visualTags = Array.Empty<string>(),
+            }));
+        }
+    }
+
+    /// <summary>Sends every batch until acknowledged, from <paramref name="senders"/> concurrent senders.</summary>
+    public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline)
+    {
+        var token = TestTokens.Create($"fo-ingest-{_runId}", "ingest");
+        using var a = Client(first, token);
+        using var b = Client(second, token);
+        using var stop = new CancellationTokenSource(deadline);
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < _batches.Count)
+            {
+                await SendUntilAcknowledgedAsync(_batches[index], a, b, stop.Token);
+            }
+        }));
+    }
+
+    /// <summary>Videos and tracks whose counters differ from the ground truth, as readable lines.</summary>
+    public async Task<IReadOnlyList<string>> DifferencesAsync(Uri api)
+    {
+        using var http = Client(api, null);
+        var differences = new List<string>();
+        var expectedCounts = new long[VideoCount, Kinds.Length];
+        foreach (var e in _batches.SelectMany(b => b.Events))
+        {
+            expectedCounts[e.Video, e.Kind] += e.Count;
+        }
+
+        for (var v = 0; v < VideoCount; v++)
+        {
+            var counters = (await http.GetFromJsonAsync<JsonElement>($"/api/videos/{VideoId(v)}")).GetProperty("counters");
+            long[] actual = [.. Kinds.Select(k => counters.GetProperty(k + "s").GetInt64())];
+            long[] expected = [.. Enumerable.Range(0, Kinds.Length).Select(k => expectedCounts[v, k])];
+            if (!actual.SequenceEqual(expected))
+            {
+                differences.Add($"video {v}: {string.Join('/', actual)} not {string.Join('/', expected)}");
+            }
+        }
+
+        for (var t = 0; t < TrackCount; t++)
+        {
+            var uses = Enumerable.Range(0, VideoCount).Count(v => TrackOf(v) == t);
+            var points = (uses * UsePoints) + _batches.SelectMany(b => b.Events).Where(e => TrackOf(e.Video) == t).Sum(e => e.Count * Weights[e.Kind]);
+            var track = await http.GetFromJsonAsync<JsonElement>($"/api/tracks/{_tracks[t]}");
+            var (actualPoints, actualUses) = (track.GetProperty("popularity").GetInt64(), track.GetProperty("uses").GetInt64());
+            if (actualPoints != points || actualUses != uses)
+            {
+                differences.Add($"track {t}: popularity {actualPoints} uses {actualUses}, not {points} and {uses}");
+            }
+        }
+
+        return differences;
+    }
+
+    private int TrackOf(int video) => video % TrackCount;
+
+    private async Task SendUntilAcknowledgedAsync(Batch batch, HttpClient a, HttpClient b, CancellationToken stop)
+    {
+        var body = new { batchId = batch.Id, events = batch.Events.Select(e => new { videoId = VideoId(e.Video), kind = Kinds[e.Kind], count = e.Count }).ToArray() };
+        for (var attempt = 0; ; attempt++)
+        {
+            stop.ThrowIfCancellationRequested();
+            var answers = await Task.WhenAll(PostAsync(a, body, stop), PostAsync(b, body, stop));
+            var accepted = answers.Where(x => x.Status == HttpStatusCode.Accepted).ToList();
+            if (accepted.Count > 0)
+            {
+                var sequence = Interlocked.Increment(ref _acknowledged);
+                _pairs.Enqueue(new PairOutcome(sequence, batch.Id, FirstAttempt: attempt == 0, BothAcknowledged: accepted.Count == 2,
+                    Counted: accepted.Count(x => x.Duplicate == false)));
+                return;
+            }
+
+            Interlocked.Increment(ref _retries);
+            await Task.Delay(RetryBackoff, stop);
+        }
+    }
+
+    private static async Task<Answer> PostAsync(HttpClient http, object body, CancellationToken stop)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("/api/engagement", body, stop);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                return new Answer(response.StatusCode, null);
+            }
+
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(stop);
+            return new Answer(response.StatusCode, json.GetProperty("duplicate").GetBoolean());
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+        {
+            // The API or the silo behind it went away mid-request: the batch's fate is unknown, so it is resent.
+            return new Answer(0, null);
+        }
+    }
+
+    private static HttpClient Client(Uri api, string? bearer) => ApiProcesses.ClientFor(api, bearer);
+
+    private static async Task<string> IdAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.TryGetProperty("id", out var id) ? id.GetString()! : "";
+    }
+
+    private sealed record Event(int Video, int Kind, int Count);
+
+    private sealed record Batch(string Id, IReadOnlyList<Event> Events);
+
+    private sealed record Answer(HttpStatusCode Status, bool? Duplicate);
+
+    /// <summary>How the two concurrent posts of one batch were answered; <c>Sequence</c> is the order of acknowledgement.</summary>
+    public sealed record PairOutcome(int Sequence, string BatchId, bool FirstAttempt, bool BothAcknowledged, int Counted);
+}
