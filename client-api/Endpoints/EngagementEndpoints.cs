@@ -74,7 +74,7 @@ public static class EngagementEndpoints
         }
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var duplicate = await grains.GetGrain<IEngagementBatchGrain>(request.BatchId!).AcceptAsync(records);
+        var duplicate = await grains.GetGrain<IEngagementIngestGrain>(0).IngestAsync(request.BatchId!, records);
         var response = duplicate
             ? new EngagementResponse(request.BatchId!, 0, [], Duplicate: true)
             : new EngagementResponse(request.BatchId!, records.Count, rejected, Duplicate: false);

@@ -1,7 +1,8 @@
 namespace Spotlight.GrainInterfaces.Engagement;
 
-/// <summary>Idempotency of one ingested batch (key: batch id) in embedded mode: the first call publishes
-/// the batch, later calls learn it was a duplicate.</summary>
+/// <summary>Idempotency of one ingested batch (key: batch id) by grain state: the first call publishes the
+/// batch on the engagement stream, later calls learn it was a duplicate. Embedded mode ingests through it;
+/// in postgres mode the log's own batch-id claim does this (see <see cref="IEngagementIngestGrain"/>).</summary>
 [Alias("Spotlight.Engagement.IEngagementBatchGrain")]
 public interface IEngagementBatchGrain : IGrainWithStringKey
 {

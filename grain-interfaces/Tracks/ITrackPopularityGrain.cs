@@ -7,9 +7,9 @@ namespace Spotlight.GrainInterfaces.Tracks;
 [Alias("Spotlight.Tracks.ITrackPopularityGrain")]
 public interface ITrackPopularityGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a slice's per-minute counts; a slice applied before is ignored.</summary>
+    /// <summary>Adds the per-minute counts of a range of slices; answers as <c>IVideoGrain.ApplyEngagementAsync</c>.</summary>
     [Alias("ApplyEngagementAsync")]
-    Task ApplyEngagementAsync(SliceIdentity slice, IReadOnlyList<MinuteCounts> minutes);
+    Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, IReadOnlyList<MinuteCounts> minutes);
 
     /// <summary>Totals and popularity points (SPEC default weights) between two event times; null bounds are open.</summary>
     [Alias("GetPopularityAsync")]

@@ -13,7 +13,9 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<VideoDetails?> GetAsync();
 
-    /// <summary>Adds a slice's counts; a slice applied before (same partition, position not newer) is ignored.</summary>
+    /// <summary>Adds the counts of a range of slices. Returns null when the range was applied or had been
+    /// before; returns the grain's applied position, changing nothing, when the range overlaps it: the
+    /// caller then sends the counts of the slices after that position.</summary>
     [Alias("ApplyEngagementAsync")]
-    Task ApplyEngagementAsync(SliceIdentity slice, EngagementCounters counts);
+    Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, EngagementCounters counts);
 }

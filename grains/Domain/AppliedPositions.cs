@@ -6,15 +6,34 @@ namespace Spotlight.Grains.Domain;
 /// Stored with the consumer's own state, in the same write, so that the two never disagree.</summary>
 public static class AppliedPositions
 {
-    /// <summary>Records the slice and returns true when it is newer than anything applied from its partition.</summary>
-    public static bool TryAdvance(Dictionary<string, SlicePosition> applied, SliceIdentity slice)
+    /// <summary>What to do with a range of slices, given what was applied from its partition.</summary>
+    public static RangeVerdict Judge(IReadOnlyDictionary<string, SlicePosition> applied, SliceRange range)
     {
-        if (applied.TryGetValue(slice.Partition, out var last) && slice.Position <= last)
+        if (range.Last < range.First)
         {
-            return false;
+            throw new ArgumentException($"A slice range ends ({range.Last}) before it starts ({range.First}).", nameof(range));
         }
 
-        applied[slice.Partition] = slice.Position;
-        return true;
+        if (!applied.TryGetValue(range.Partition, out var last) || range.First > last)
+        {
+            return RangeVerdict.Apply;
+        }
+
+        return range.Last <= last ? RangeVerdict.AlreadyApplied : RangeVerdict.Overlaps;
     }
+
+    /// <summary>Records a range as applied (only after <see cref="Judge"/> said <see cref="RangeVerdict.Apply"/>).</summary>
+    public static void Advance(Dictionary<string, SlicePosition> applied, SliceRange range) => applied[range.Partition] = range.Last;
+}
+
+/// <summary>
+/// <see cref="Apply"/>: every slice is newer than what was applied. <see cref="AlreadyApplied"/>: none is.
+/// <see cref="Overlaps"/>: some were applied (a replay grouped the slices differently); the delta cannot be
+/// split here, so the sender must send the part after the applied position.
+/// </summary>
+public enum RangeVerdict
+{
+    Apply,
+    AlreadyApplied,
+    Overlaps,
 }

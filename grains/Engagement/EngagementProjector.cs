@@ -5,26 +5,34 @@ using Spotlight.GrainInterfaces.Engagement;
 namespace Spotlight.Grains.Engagement;
 
 /// <summary>
-/// Base of the grains that consume one engagement partition. A slice is applied to every target before
-/// the delivery completes, and targets remember the newest position they applied per partition, so a
-/// slice delivered again (after a crash, by a replaying stream) changes nothing.
+/// Base of the grains that consume one engagement partition. Orleans hands over several consecutive slices
+/// at once (the pulling agent's batch size), and a projector sends each target one delta for all of them,
+/// so a target's calls and state writes grow with the distinct keys per delivery, not with slices or
+/// events. Targets remember the newest position they applied per partition: a range delivered again
+/// changes nothing, and a range that overlaps what a target applied (a replay after a crash may group
+/// slices differently) is sent again as only the part after it. Every target is updated before the
+/// delivery completes, so the stream moves on only when every target holds the range.
 /// </summary>
-public abstract class EngagementProjector : Grain, IStreamSubscriptionObserver, IAsyncObserver<EngagementSlice>
+public abstract class EngagementProjector : Grain, IStreamSubscriptionObserver, IAsyncBatchObserver<EngagementSlice>
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<EngagementSlice>().ResumeAsync(this);
+        await handleFactory.Create<EngagementSlice>().ResumeAsync((IAsyncBatchObserver<EngagementSlice>)this);
 
-    public async Task OnNextAsync(EngagementSlice item, StreamSequenceToken? token = null)
+    public Task OnNextAsync(IList<SequentialItem<EngagementSlice>> items)
     {
-        var position = token is null
-            ? throw new InvalidOperationException("Engagement slices must carry a sequence token; the stream provider gave none.")
-            : new SlicePosition(token.SequenceNumber, token.EventIndex);
-        await ApplyAsync(new SliceIdentity(this.GetPrimaryKeyString(), position), item);
+        var slices = items.Select(i => new PositionedSlice(PositionOf(i.Token), i.Item)).ToList();
+        return slices.Count == 0 ? Task.CompletedTask : ApplyAsync(this.GetPrimaryKeyString(), slices);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    protected abstract Task ApplyAsync(SliceIdentity slice, EngagementSlice item);
+    /// <summary>Applies consecutive slices (in stream order) of <paramref name="partition"/> to every target.</summary>
+    protected abstract Task ApplyAsync(string partition, IReadOnlyList<PositionedSlice> slices);
+
+    private static SlicePosition PositionOf(StreamSequenceToken? token) => token is null
+        ? throw new InvalidOperationException("Engagement slices must carry a sequence token; the stream provider gave none.")
+        : new SlicePosition(token.SequenceNumber, token.EventIndex);
 }
+

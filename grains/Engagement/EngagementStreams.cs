@@ -12,6 +12,10 @@ public static class EngagementStreams
     public const string Namespace = "engagement";
     public const int Partitions = 8;
 
+    /// <summary>How many consecutive slices a partition's consumers may receive in one delivery: the more,
+    /// the fewer calls and state writes per event for hot videos and tracks (see EngagementProjector).</summary>
+    public const int SlicesPerDelivery = 64;
+
     public static string PartitionKey(int partition) => "p" + partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Stable across processes and restarts (string.GetHashCode is not).</summary>

@@ -7,7 +7,11 @@ namespace Spotlight.Grains.Engagement;
 [ImplicitStreamSubscription(EngagementStreams.Namespace)]
 public sealed class TrackPopularityProjectorGrain : EngagementProjector, ITrackPopularityProjectorGrain
 {
-    protected override Task ApplyAsync(SliceIdentity slice, EngagementSlice item) =>
-        Task.WhenAll(EngagementAggregation.ByTrackMinute(item.Records)
-            .Select(track => GrainFactory.GetGrain<ITrackPopularityGrain>(track.Key).ApplyEngagementAsync(slice, track.Value)));
+    protected override Task ApplyAsync(string partition, IReadOnlyList<PositionedSlice> slices) =>
+        Task.WhenAll(EngagementAggregation.ByTrackMinute(slices.SelectMany(s => s.Slice.Records)).Select(track =>
+        {
+            var grain = GrainFactory.GetGrain<ITrackPopularityGrain>(track.Key);
+            return RangeDelivery.SendAsync<IReadOnlyList<MinuteCounts>>(partition, slices, track.Value, grain.ApplyEngagementAsync,
+                run => EngagementAggregation.ByTrackMinute(run.SelectMany(s => s.Slice.Records)).GetValueOrDefault(track.Key));
+        }));
 }

@@ -24,13 +24,17 @@ public sealed class TrackPopularityGrain(
         return Task.CompletedTask;
     }
 
-    public async Task ApplyEngagementAsync(SliceIdentity slice, IReadOnlyList<MinuteCounts> minutes)
+    public async Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, IReadOnlyList<MinuteCounts> minutes)
     {
-        if (!AppliedPositions.TryAdvance(state.State.Applied, slice))
+        switch (AppliedPositions.Judge(state.State.Applied, range))
         {
-            return;
+            case RangeVerdict.AlreadyApplied:
+                return null;
+            case RangeVerdict.Overlaps:
+                return state.State.Applied[range.Partition];
         }
 
+        AppliedPositions.Advance(state.State.Applied, range);
         foreach (var minute in minutes)
         {
             _minutes.Add(minute.Minute, minute.Counters, minute.Uses);
@@ -38,6 +42,7 @@ public sealed class TrackPopularityGrain(
 
         await SaveAsync();
         _playlistBehind = true;
+        return null;
     }
 
     public Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to)

@@ -64,18 +64,28 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
     public Task<VideoDetails?> GetAsync() => Task.FromResult(_state.State.Video);
 
-    public async Task ApplyEngagementAsync(SliceIdentity slice, EngagementCounters counts)
+    public async Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, EngagementCounters counts)
     {
         // Ingestion only accepts events for registered videos, so a missing video means a bug upstream;
         // dropping is safer than inventing a video.
-        if (_state.State.Video is not { } video || !AppliedPositions.TryAdvance(_state.State.Applied, slice))
+        if (_state.State.Video is not { } video)
         {
-            return;
+            return null;
         }
 
+        switch (AppliedPositions.Judge(_state.State.Applied, range))
+        {
+            case RangeVerdict.AlreadyApplied:
+                return null;
+            case RangeVerdict.Overlaps:
+                return _state.State.Applied[range.Partition];
+        }
+
+        AppliedPositions.Advance(_state.State.Applied, range);
         _state.State.Video = video with { Counters = video.Counters.Add(counts) };
-        // On failure the activation is dropped, so the redelivered slice meets what storage holds.
+        // On failure the activation is dropped, so the redelivered range meets what storage holds.
         await _state.WriteOrDropActivationAsync(this);
+        return null;
     }
 
     /// <summary>The use travels on the engagement stream like any other event, under a batch id that
@@ -83,8 +93,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private async Task RecordUseAsync()
     {
         var video = _state.State.Video!;
-        await GrainFactory.GetGrain<IEngagementBatchGrain>(UseBatchId(video.Id))
-            .AcceptAsync([new EngagementRecord(video.Id, video.TrackId, EngagementKind.Use, 1, video.RegisteredAt)]);
+        await GrainFactory.GetGrain<IEngagementIngestGrain>(0)
+            .IngestAsync(UseBatchId(video.Id), [new EngagementRecord(video.Id, video.TrackId, EngagementKind.Use, 1, video.RegisteredAt)]);
         _state.State.UseRecorded = true;
         await _state.WriteStateAsync();
     }

@@ -10,7 +10,7 @@ namespace Spotlight.Silo.EngagementLog;
 /// The durable engagement log on PostgreSQL (schema: migration 0005). <see cref="AppendAsync"/> is what a
 /// 202 stands on in postgres mode: when it returns, the batch is committed exactly once.
 /// </summary>
-public sealed class PostgresEngagementLog(NpgsqlDataSource dataSource)
+public sealed class PostgresEngagementLog(NpgsqlDataSource dataSource) : IEngagementLogAppender
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -68,6 +68,9 @@ public sealed class PostgresEngagementLog(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
         return new AppendResult(Duplicate: false, partition, offset);
     }
+
+    async Task<bool> IEngagementLogAppender.AppendAsync(EngagementSlice slice, CancellationToken cancellationToken) =>
+        (await AppendAsync(slice, cancellationToken)).Duplicate;
 
     /// <summary>The offset up to which <paramref name="consumer"/> has handled the partition (0: nothing yet).</summary>
     public async Task<long> ReadCheckpointAsync(int partition, string consumer, CancellationToken cancellationToken)

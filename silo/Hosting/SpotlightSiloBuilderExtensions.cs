@@ -100,8 +100,13 @@ public static class SpotlightSiloBuilderExtensions
         // The engagement stream is the durable PostgreSQL log: publishing commits the slice, so a 202 stands.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
         silo.Services.AddSingleton<PostgresEngagementLog>();
+        silo.Services.AddSingleton<IEngagementLogAppender>(services => services.GetRequiredService<PostgresEngagementLog>());
         // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
-        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, streams =>
+        {
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
+        });
         return silo;
     }
 
@@ -118,5 +123,6 @@ public static class SpotlightSiloBuilderExtensions
         {
             streams.ConfigurePartitioning(EngagementStreams.Partitions);
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
         });
 }

@@ -71,16 +71,23 @@ public class EngagementDomainTests
     }
 
     [Fact]
-    public void AppliedPositions_AdvanceOnlyForwardPerPartition()
+    public void AppliedPositions_JudgeRangesAgainstWhatWasAppliedPerPartition()
     {
         var applied = new Dictionary<string, SlicePosition>();
+        var first = new SliceRange("p1", new(1, 0), new(10, 0));
 
-        Assert.True(AppliedPositions.TryAdvance(applied, new("p1", new(10, 0))));
-        Assert.False(AppliedPositions.TryAdvance(applied, new("p1", new(10, 0))));
-        Assert.False(AppliedPositions.TryAdvance(applied, new("p1", new(9, 5))));
-        Assert.True(AppliedPositions.TryAdvance(applied, new("p1", new(10, 1))));
-        Assert.True(AppliedPositions.TryAdvance(applied, new("p2", new(1, 0))));
-        Assert.Equal(new SlicePosition(10, 1), applied["p1"]);
+        Assert.Equal(RangeVerdict.Apply, AppliedPositions.Judge(applied, first));
+        AppliedPositions.Advance(applied, first);
+        Assert.Equal(new SlicePosition(10, 0), applied["p1"]);
+
+        Assert.Equal(RangeVerdict.AlreadyApplied, AppliedPositions.Judge(applied, first));
+        Assert.Equal(RangeVerdict.AlreadyApplied, AppliedPositions.Judge(applied, new("p1", new(4, 0), new(9, 5))));
+        // A replay that groups differently: starts inside what was applied, ends after it.
+        Assert.Equal(RangeVerdict.Overlaps, AppliedPositions.Judge(applied, new("p1", new(5, 0), new(12, 0))));
+        Assert.Equal(RangeVerdict.Overlaps, AppliedPositions.Judge(applied, new("p1", new(10, 0), new(10, 1))));
+        Assert.Equal(RangeVerdict.Apply, AppliedPositions.Judge(applied, new("p1", new(10, 1), new(12, 0))));
+        Assert.Equal(RangeVerdict.Apply, AppliedPositions.Judge(applied, new("p2", new(1, 0), new(1, 0))));
+        Assert.Throws<ArgumentException>(() => AppliedPositions.Judge(applied, new("p3", new(5, 0), new(4, 0))));
     }
 
     [Fact]

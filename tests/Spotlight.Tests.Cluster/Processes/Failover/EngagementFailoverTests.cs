@@ -55,8 +55,10 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
 
             var workload = new EngagementWorkload(videos: 40, tracks: 4, batches: 150, eventsPerBatch: 100, seed: (int)point + 1);
             await workload.SetUpAsync(apis[0].BaseAddress);
+            // Held from before the traffic, so that checkpoint writes are certain to come and wait on it.
+            await using var blocker = point == KillPoint.DuringCheckpointWrite ? await CheckpointWriteBlocker.LockAsync(database) : null;
             var sending = workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 3, SendDeadline);
-            var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, database);
+            var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, blocker);
             var sinceKill = Stopwatch.StartNew();
             await sending;
             var sentAt = sinceKill.Elapsed;
@@ -84,7 +86,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
     }
 
     private static async Task<(HostProcess Victim, int AcknowledgedBeforeKill)> KillAtAsync(
-        KillPoint point, EngagementWorkload workload, Task sending, IReadOnlyList<SiloProcesses.RunningSilo> silos, string database)
+        KillPoint point, EngagementWorkload workload, Task sending, IReadOnlyList<SiloProcesses.RunningSilo> silos, CheckpointWriteBlocker? blocker)
     {
         switch (point)
         {
@@ -95,18 +97,17 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
                 await WaitForAcknowledgedAsync(workload, sending, workload.BatchCount / 2);
                 return (Kill(silos[2].Process), workload.Acknowledged);
             default:
+            {
                 await WaitForAcknowledgedAsync(workload, sending, workload.BatchCount / 4);
-                await using (var blocker = await CheckpointWriteBlocker.LockAsync(database))
-                {
-                    IReadOnlyList<string> waiting = [];
-                    await Eventually.UntilAsync(async () => (waiting = await blocker.WaitingWritersAsync()).Count > 0,
-                        TimeSpan.FromSeconds(60), "a silo's checkpoint write to wait on the test's lock");
-                    var victim = silos.Select((s, i) => (s.Process, Name: SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
-                    var acknowledged = workload.Acknowledged;
-                    Kill(victim);
-                    await blocker.ReleaseAsync();
-                    return (victim, acknowledged);
-                }
+                IReadOnlyList<string> waiting = [];
+                await Eventually.UntilAsync(async () => (waiting = await blocker!.WaitingWritersAsync()).Count > 0,
+                    TimeSpan.FromSeconds(60), "a silo's checkpoint write to wait on the test's lock");
+                var victim = silos.Select((s, i) => (s.Process, Name: SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
+                var acknowledged = workload.Acknowledged;
+                Kill(victim);
+                await blocker!.ReleaseAsync();
+                return (victim, acknowledged);
+            }
         }
     }
 
