@@ -14,59 +14,64 @@ public sealed class PostgresEngagementLog(NpgsqlDataSource dataSource) : IEngage
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // One statement, so one round trip and one implicit transaction. The partition's counter row lock
+    // orders appenders, so offsets commit in offset order. A batch id committed before matches NOT EXISTS
+    // and nothing happens (no row returned, no offset taken); one committed by a concurrent appender while
+    // this statement waited for the row lock violates engagement_batch's key instead, which aborts the
+    // whole statement, the offset increment included, so offsets stay dense either way.
+    private const string AppendSql = """
+        WITH next AS (
+            UPDATE engagement_partition SET next_offset = next_offset + 1
+             WHERE partition = @partition
+               AND NOT EXISTS (SELECT 1 FROM engagement_batch WHERE batch_id = @batch)
+            RETURNING next_offset - 1 AS log_offset),
+        claim AS (
+            INSERT INTO engagement_batch (batch_id, partition, log_offset, events)
+            SELECT @batch, @partition, log_offset, @events FROM next
+            RETURNING log_offset)
+        INSERT INTO engagement_log (partition, log_offset, batch_id, payload)
+        SELECT @partition, log_offset, @batch, @payload FROM claim
+        RETURNING log_offset
+        """;
+
+    private readonly bool[] _partitionKnown = new bool[EngagementStreams.Partitions];
+
     /// <summary>Appends the batch whole to its partition, or reports it as a duplicate; one transaction.</summary>
     public async Task<AppendResult> AppendAsync(EngagementSlice slice, CancellationToken cancellationToken)
     {
         var partition = EngagementStreams.PartitionOf(slice.BatchId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // The counter row lock orders appenders of a partition, so offsets commit in offset order.
-        await using (var ensure = new NpgsqlCommand(
-            "INSERT INTO engagement_partition (partition) VALUES (@partition) ON CONFLICT (partition) DO NOTHING", connection, transaction))
+        await EnsurePartitionAsync(partition, cancellationToken);
+        await using var append = dataSource.CreateCommand(AppendSql);
+        append.Parameters.AddWithValue("partition", partition);
+        append.Parameters.AddWithValue("batch", slice.BatchId);
+        append.Parameters.AddWithValue("events", slice.Records.Count);
+        append.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(slice.Records, Json));
+        try
         {
-            ensure.Parameters.AddWithValue("partition", partition);
-            await ensure.ExecuteNonQueryAsync(cancellationToken);
+            return await append.ExecuteScalarAsync(cancellationToken) is long offset
+                ? new AppendResult(Duplicate: false, partition, offset)
+                : new AppendResult(Duplicate: true, partition, 0);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "pk_engagement_batch")
+        {
+            return new AppendResult(Duplicate: true, partition, 0);
+        }
+    }
+
+    /// <summary>Creates the partition's counter row the first time this process appends to it (the append
+    /// statement cannot tell a missing row from a duplicate).</summary>
+    private async Task EnsurePartitionAsync(int partition, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _partitionKnown[partition]))
+        {
+            return;
         }
 
-        long offset;
-        await using (var next = new NpgsqlCommand(
-            "UPDATE engagement_partition SET next_offset = next_offset + 1 WHERE partition = @partition RETURNING next_offset - 1", connection, transaction))
-        {
-            next.Parameters.AddWithValue("partition", partition);
-            offset = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        // A batch id seen before: roll back, so the offset taken above is not used (offsets stay dense).
-        await using (var claim = new NpgsqlCommand("""
-            INSERT INTO engagement_batch (batch_id, partition, log_offset, events)
-            VALUES (@batch, @partition, @offset, @events)
-            ON CONFLICT (batch_id) DO NOTHING
-            """, connection, transaction))
-        {
-            claim.Parameters.AddWithValue("batch", slice.BatchId);
-            claim.Parameters.AddWithValue("partition", partition);
-            claim.Parameters.AddWithValue("offset", offset);
-            claim.Parameters.AddWithValue("events", slice.Records.Count);
-            if (await claim.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return new AppendResult(Duplicate: true, partition, 0);
-            }
-        }
-
-        await using (var append = new NpgsqlCommand(
-            "INSERT INTO engagement_log (partition, log_offset, batch_id, payload) VALUES (@partition, @offset, @batch, @payload)", connection, transaction))
-        {
-            append.Parameters.AddWithValue("partition", partition);
-            append.Parameters.AddWithValue("offset", offset);
-            append.Parameters.AddWithValue("batch", slice.BatchId);
-            append.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(slice.Records, Json));
-            await append.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new AppendResult(Duplicate: false, partition, offset);
+        await using var ensure = dataSource.CreateCommand(
+            "INSERT INTO engagement_partition (partition) VALUES (@partition) ON CONFLICT (partition) DO NOTHING");
+        ensure.Parameters.AddWithValue("partition", partition);
+        await ensure.ExecuteNonQueryAsync(cancellationToken);
+        Volatile.Write(ref _partitionKnown[partition], true);
     }
 
     async Task<bool> IEngagementLogAppender.AppendAsync(EngagementSlice slice, CancellationToken cancellationToken) =>
