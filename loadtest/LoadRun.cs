@@ -52,7 +52,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         await reporter;
 
         progress("Checking every video's counters against what was acknowledged…");
-        var mismatches = await VerifyAsync(TimeSpan.FromSeconds(120));
+        var mismatches = await VerifyAsync(TimeSpan.FromSeconds(options.VerifySeconds));
         return BuildResult(mismatches);
     }
 

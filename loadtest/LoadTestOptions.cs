@@ -17,6 +17,9 @@ public sealed record LoadTestOptions
     public double ViralShare { get; init; } = 0.5;
     public string Output { get; init; } = "loadtest-results";
 
+    /// <summary>How long the final check waits for consumers that lag to reach the ground truth.</summary>
+    public int VerifySeconds { get; init; } = 300;
+
     public static LoadTestOptions Parse(string[] args)
     {
         var options = new LoadTestOptions();
@@ -36,6 +39,7 @@ public sealed record LoadTestOptions
                 "--viral-duration" => options with { ViralDurationSeconds = Int(value) },
                 "--viral-share" => options with { ViralShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = value },
+                "--verify-seconds" => options with { VerifySeconds = Int(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -45,9 +49,9 @@ public sealed record LoadTestOptions
             throw new ArgumentException("The load test only targets loopback addresses (127.0.0.1, localhost, [::1]).");
         }
 
-        if (options.BatchSize is < 1 or > 5000 || options.Videos < 2 || options.Tracks < 1 || options.Senders < 1 || options.DurationSeconds < 1)
+        if (options.BatchSize is < 1 or > 5000 || options.Videos < 2 || options.Tracks < 1 || options.Senders < 1 || options.DurationSeconds < 1 || options.VerifySeconds < 1)
         {
-            throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1.");
+            throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1, --verify-seconds ≥ 1.");
         }
 
         return options;

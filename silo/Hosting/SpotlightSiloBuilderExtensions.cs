@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Streams;
 using Spotlight.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,17 +77,22 @@ public static class SpotlightSiloBuilderExtensions
 
     public static ISiloBuilder AddSpotlightStorage(this ISiloBuilder silo, SpotlightOptions options)
     {
-        // Grain state as System.Text.Json: readable in the database, tolerant of added members, and it
-        // round-trips our immutable records through their constructors.
-        silo.UseSystemTextJsonGrainStorageSerializer();
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
+            // Memory storage copies state on every write; Orleans' binary serializer does that several
+            // times cheaper than JSON (nobody reads this state but the grains), and every state type has
+            // a generated serializer anyway.
             silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
+                .Configure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.UseInMemoryReminderService();
             AddEngagementStreams(silo);
             return silo;
         }
 
+        // Grain state in PostgreSQL as System.Text.Json: readable in the database, tolerant of added members,
+        // and it round-trips our immutable records through their constructors.
+        silo.UseSystemTextJsonGrainStorageSerializer();
         var connectionString = options.Postgres.ConnectionString;
         silo.AddAdoNetGrainStorage(StorageNames.Default, storage =>
         {
