@@ -24,6 +24,23 @@ public static class AppliedPositions
 
     /// <summary>Records a range as applied (only after <see cref="Judge"/> said <see cref="RangeVerdict.Apply"/>).</summary>
     public static void Advance(Dictionary<string, SlicePosition> applied, SliceRange range) => applied[range.Partition] = range.Last;
+
+    /// <summary>
+    /// What a target grain does first with a range: true when it must apply the delta (the position is
+    /// advanced already; write both together); false when it must not, with <paramref name="reply"/> its
+    /// answer to the sender (null: held already; a position: overlap, send what comes after it).
+    /// </summary>
+    public static bool TryAdvance(Dictionary<string, SlicePosition> applied, SliceRange range, out SlicePosition? reply)
+    {
+        var verdict = Judge(applied, range);
+        reply = verdict == RangeVerdict.Overlaps ? applied[range.Partition] : null;
+        if (verdict == RangeVerdict.Apply)
+        {
+            Advance(applied, range);
+        }
+
+        return verdict == RangeVerdict.Apply;
+    }
 }
 
 /// <summary>

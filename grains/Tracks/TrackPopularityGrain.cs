@@ -26,15 +26,11 @@ public sealed class TrackPopularityGrain(
 
     public async Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, IReadOnlyList<MinuteCounts> minutes)
     {
-        switch (AppliedPositions.Judge(state.State.Applied, range))
+        if (!AppliedPositions.TryAdvance(state.State.Applied, range, out var reply))
         {
-            case RangeVerdict.AlreadyApplied:
-                return null;
-            case RangeVerdict.Overlaps:
-                return state.State.Applied[range.Partition];
+            return reply;
         }
 
-        AppliedPositions.Advance(state.State.Applied, range);
         foreach (var minute in minutes)
         {
             _minutes.Add(minute.Minute, minute.Counters, minute.Uses);

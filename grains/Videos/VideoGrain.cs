@@ -73,15 +73,11 @@ public sealed class VideoGrain : Grain, IVideoGrain
             return null;
         }
 
-        switch (AppliedPositions.Judge(_state.State.Applied, range))
+        if (!AppliedPositions.TryAdvance(_state.State.Applied, range, out var reply))
         {
-            case RangeVerdict.AlreadyApplied:
-                return null;
-            case RangeVerdict.Overlaps:
-                return _state.State.Applied[range.Partition];
+            return reply;
         }
 
-        AppliedPositions.Advance(_state.State.Applied, range);
         _state.State.Video = video with { Counters = video.Counters.Add(counts) };
         // On failure the activation is dropped, so the redelivered range meets what storage holds.
         await _state.WriteOrDropActivationAsync(this);

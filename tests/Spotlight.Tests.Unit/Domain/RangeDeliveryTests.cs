@@ -78,15 +78,11 @@ public class RangeDeliveryTests
         public Task<SlicePosition?> ApplyAsync(SliceRange range, EngagementCounters counts)
         {
             Calls++;
-            switch (AppliedPositions.Judge(Applied, range))
+            if (!AppliedPositions.TryAdvance(Applied, range, out var reply))
             {
-                case RangeVerdict.AlreadyApplied:
-                    return Task.FromResult<SlicePosition?>(null);
-                case RangeVerdict.Overlaps:
-                    return Task.FromResult<SlicePosition?>(Applied[range.Partition]);
+                return Task.FromResult(reply);
             }
 
-            AppliedPositions.Advance(Applied, range);
             Views += counts.Views;
             return Task.FromResult<SlicePosition?>(null);
         }
