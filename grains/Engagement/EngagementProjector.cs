@@ -35,4 +35,3 @@ public abstract class EngagementProjector : Grain, IStreamSubscriptionObserver, 
         ? throw new InvalidOperationException("Engagement slices must carry a sequence token; the stream provider gave none.")
         : new SlicePosition(token.SequenceNumber, token.EventIndex);
 }
-

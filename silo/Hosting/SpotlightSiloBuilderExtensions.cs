@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Orleans.Streams;
 using Spotlight.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,22 +75,18 @@ public static class SpotlightSiloBuilderExtensions
 
     public static ISiloBuilder AddSpotlightStorage(this ISiloBuilder silo, SpotlightOptions options)
     {
+        // Grain state as System.Text.Json: readable in the database, tolerant of added members, and it
+        // round-trips our immutable records through their constructors. Embedded mode uses it too, so the
+        // in-memory test clusters exercise the same state round-trip as PostgreSQL.
+        silo.UseSystemTextJsonGrainStorageSerializer();
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
-            // Memory storage copies state on every write; Orleans' binary serializer does that several
-            // times cheaper than JSON (nobody reads this state but the grains), and every state type has
-            // a generated serializer anyway.
             silo.AddMemoryGrainStorage(StorageNames.Default);
-            silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
-                .Configure<Serializer>((storage, serializer) => storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.UseInMemoryReminderService();
             AddEngagementStreams(silo);
             return silo;
         }
 
-        // Grain state in PostgreSQL as System.Text.Json: readable in the database, tolerant of added members,
-        // and it round-trips our immutable records through their constructors.
-        silo.UseSystemTextJsonGrainStorageSerializer();
         var connectionString = options.Postgres.ConnectionString;
         silo.AddAdoNetGrainStorage(StorageNames.Default, storage =>
         {
@@ -109,18 +103,22 @@ public static class SpotlightSiloBuilderExtensions
         silo.Services.AddSingleton<PostgresEngagementLog>();
         silo.Services.AddSingleton<IEngagementLogAppender>(services => services.GetRequiredService<PostgresEngagementLog>());
         // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
-        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, streams =>
-        {
-            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
-        });
+        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, ConfigureEngagementDelivery);
         return silo;
     }
 
-    // Engagement consumers subscribe implicitly, so streams need no pub-sub rendezvous grains: no grain call
-    // per new stream and no subscription state in storage. (That state did not survive the System.Text.Json
-    // grain-storage serializer: after a full restart, a partition whose rendezvous state had been written
-    // could not be delivered.)
+    /// <summary>
+    /// Delivery shared by both engagement stream providers. Consumers subscribe implicitly, so streams need
+    /// no pub-sub rendezvous grains: no grain call per new stream and no subscription state in storage (that
+    /// state did not survive the System.Text.Json grain-storage serializer: after a full restart, a
+    /// partition whose rendezvous state had been written could not be delivered). Consumers take up to
+    /// <see cref="EngagementStreams.SlicesPerDelivery"/> slices at once.
+    /// </summary>
+    private static void ConfigureEngagementDelivery(ISiloPersistentStreamConfigurator streams)
+    {
+        streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
+    }
 
     /// <summary>Memory streams, one queue per engagement partition. Their sequence numbers start from the
     /// clock at each queue activation and grow by one per event, so positions only ever grow, which the
@@ -129,7 +127,6 @@ public static class SpotlightSiloBuilderExtensions
         silo.AddMemoryStreams(EngagementStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(EngagementStreams.Partitions);
-            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
+            ConfigureEngagementDelivery(streams);
         });
 }

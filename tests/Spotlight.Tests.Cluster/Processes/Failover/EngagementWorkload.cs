@@ -55,9 +55,9 @@ public sealed class EngagementWorkload
     /// <summary>One artist, cleared tracks, and videos spread evenly over them (each video is one use).</summary>
     public async Task SetUpAsync(Uri api)
     {
-        using var artist = Client(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
-        using var reviewer = Client(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
-        using var ingest = Client(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
+        using var artist = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
+        using var reviewer = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
+        using var ingest = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
         var artistId = await IdAsync(await artist.PostAsJsonAsync("/api/artists", new { displayName = "Failover Artist", region = "SE" }));
         _tracks = new string[TrackCount];
         for (var t = 0; t < TrackCount; t++)
@@ -86,8 +86,8 @@ public sealed class EngagementWorkload
     public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline)
     {
         var token = TestTokens.Create($"fo-ingest-{_runId}", "ingest");
-        using var a = Client(first, token);
-        using var b = Client(second, token);
+        using var a = ApiProcesses.ClientFor(first, token);
+        using var b = ApiProcesses.ClientFor(second, token);
         using var stop = new CancellationTokenSource(deadline);
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
@@ -103,7 +103,7 @@ public sealed class EngagementWorkload
     /// <summary>Videos and tracks whose counters differ from the ground truth, as readable lines.</summary>
     public async Task<IReadOnlyList<string>> DifferencesAsync(Uri api)
     {
-        using var http = Client(api, null);
+        using var http = ApiProcesses.ClientFor(api, null);
         var differences = new List<string>();
         var expectedCounts = new long[VideoCount, Kinds.Length];
         foreach (var e in _batches.SelectMany(b => b.Events))
@@ -179,8 +179,6 @@ public sealed class EngagementWorkload
             return new Answer(0, null);
         }
     }
-
-    private static HttpClient Client(Uri api, string? bearer) => ApiProcesses.ClientFor(api, bearer);
 
     private static async Task<string> IdAsync(HttpResponseMessage response)
     {
