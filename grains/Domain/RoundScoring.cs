@@ -14,7 +14,7 @@ public static class RoundScoring
     public const int MinJudgeScore = 0;
     public const int MaxJudgeScore = 10;
 
-    public static decimal Score(long popularity, long maxPopularityInRound, double? meanJudgeScore, decimal popularityWeight, decimal judgeWeight)
+    public static decimal Score(long popularity, long maxPopularityInRound, decimal? meanJudgeScore, decimal popularityWeight, decimal judgeWeight)
     {
         if (popularity < 0 || maxPopularityInRound < 0 || popularity > maxPopularityInRound)
         {
@@ -22,12 +22,17 @@ public static class RoundScoring
         }
 
         var popularityPart = maxPopularityInRound == 0 ? 0m : (decimal)popularity / maxPopularityInRound;
-        var judgePart = meanJudgeScore is { } mean ? (decimal)mean / MaxJudgeScore : 0m;
+        var judgePart = meanJudgeScore is { } mean ? mean / MaxJudgeScore : 0m;
         return Math.Round((popularityWeight * popularityPart) + (judgeWeight * judgePart), ScoreDecimals, MidpointRounding.ToEven);
     }
 
+    /// <summary>Means are kept to this many places: one value for equal means however they were reached
+    /// (5/3 and 10/6), and far finer than the score's own rounding.</summary>
+    public const int MeanDecimals = 18;
+
     /// <summary>The mean of the judges' current scores, or null when no judge scored the track.</summary>
-    public static double? MeanJudgeScore(IReadOnlyCollection<int> scores) => scores.Count == 0 ? null : scores.Average();
+    public static decimal? MeanJudgeScore(IReadOnlyCollection<int> scores) =>
+        scores.Count == 0 ? null : Math.Round((decimal)scores.Sum() / scores.Count, MeanDecimals, MidpointRounding.ToEven);
 
     public static bool IsValidJudgeScore(int score) => score is >= MinJudgeScore and <= MaxJudgeScore;
 }

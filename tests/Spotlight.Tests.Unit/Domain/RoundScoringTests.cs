@@ -10,16 +10,16 @@ public class RoundScoringTests
     public void Score_FollowsTheSpecFormula()
     {
         // 0.5 * 300/400 + 0.5 * 7/10 = 0.375 + 0.35
-        Assert.Equal(0.725m, RoundScoring.Score(300, 400, 7.0, 0.5m, 0.5m));
-        Assert.Equal(1m, RoundScoring.Score(400, 400, 10.0, 0.5m, 0.5m));
-        Assert.Equal(0.88m, RoundScoring.Score(100, 100, 4.0, 0.8m, 0.2m));
+        Assert.Equal(0.725m, RoundScoring.Score(300, 400, 7m, 0.5m, 0.5m));
+        Assert.Equal(1m, RoundScoring.Score(400, 400, 10m, 0.5m, 0.5m));
+        Assert.Equal(0.88m, RoundScoring.Score(100, 100, 4m, 0.8m, 0.2m));
     }
 
     [Fact]
     public void Score_IsZeroForEachPartWithNothingToCount()
     {
         // All-zero popularity in the round: the popularity part is 0, not a division by zero.
-        Assert.Equal(0.35m, RoundScoring.Score(0, 0, 7.0, 0.5m, 0.5m));
+        Assert.Equal(0.35m, RoundScoring.Score(0, 0, 7m, 0.5m, 0.5m));
         // Nobody scored the track: the judge part is 0.
         Assert.Equal(0.25m, RoundScoring.Score(200, 400, null, 0.5m, 0.5m));
         Assert.Equal(0m, RoundScoring.Score(0, 0, null, 0.5m, 0.5m));
@@ -36,8 +36,8 @@ public class RoundScoringTests
     public void Score_EqualExactScoresAreEqualAfterRounding()
     {
         // 1/3 of the popularity part and the judge part reach the same exact score by different paths.
-        var byPopularity = RoundScoring.Score(1, 3, 0.0, 1m, 0m);
-        var byJudges = RoundScoring.Score(0, 3, 10.0 / 3, 0m, 1m);
+        var byPopularity = RoundScoring.Score(1, 3, 0m, 1m, 0m);
+        var byJudges = RoundScoring.Score(0, 3, 10m / 3, 0m, 1m);
 
         Assert.Equal(byPopularity, byJudges);
     }
@@ -46,7 +46,7 @@ public class RoundScoringTests
     public void MeanJudgeScore_IsNullWithoutScores()
     {
         Assert.Null(RoundScoring.MeanJudgeScore([]));
-        Assert.Equal(6.5, RoundScoring.MeanJudgeScore([5, 8]));
+        Assert.Equal(6.5m, RoundScoring.MeanJudgeScore([5, 8]));
         Assert.True(RoundScoring.IsValidJudgeScore(0));
         Assert.True(RoundScoring.IsValidJudgeScore(10));
         Assert.False(RoundScoring.IsValidJudgeScore(11));
