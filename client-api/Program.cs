@@ -5,6 +5,7 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Health;
 using Spotlight.ClientApi.Hosting;
+using Spotlight.ClientApi.Live;
 using Spotlight.ClientApi.Web;
 
 try
@@ -14,6 +15,7 @@ try
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSingleton<KnownVideos>();
+    builder.Services.AddSingleton<LiveLeaderboardFeed>();
 
     var app = builder.Build();
     app.UseSpotlightHttp();
@@ -36,6 +38,7 @@ try
     app.MapPlaylistEndpoints();
     app.MapVideoEndpoints();
     app.MapEngagementEndpoints();
+    app.MapSeasonEndpoints();
     await app.RunAsync();
     return 0;
 }

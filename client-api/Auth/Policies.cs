@@ -12,6 +12,10 @@ public static class Policies
     public const string Reviewer = "reviewer";
     public const string Ingest = "ingest";
     public const string CreatorOrIngest = "creator-or-ingest";
+    public const string Judge = "judge";
+
+    /// <summary>Any signed-in caller with a subject; the endpoint decides (partners of one season, admins).</summary>
+    public const string Subject = "subject";
 
     public static AuthorizationBuilder AddSpotlightPolicies(this AuthorizationBuilder authorization) => authorization
         .AddPolicy(Artist, policy => policy.RequireSubject().RequireRole(Roles.Artist))
@@ -19,7 +23,9 @@ public static class Policies
         .AddPolicy(Admin, policy => policy.RequireSubject().RequireRole(Roles.Admin))
         .AddPolicy(Reviewer, policy => policy.RequireSubject().RequireRole(Roles.Reviewer))
         .AddPolicy(Ingest, policy => policy.RequireSubject().RequireRole(Roles.Ingest))
-        .AddPolicy(CreatorOrIngest, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Ingest));
+        .AddPolicy(CreatorOrIngest, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Ingest))
+        .AddPolicy(Judge, policy => policy.RequireSubject().RequireRole(Roles.Judge))
+        .AddPolicy(Subject, policy => policy.RequireSubject());
 
     // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.
     private static AuthorizationPolicyBuilder RequireSubject(this AuthorizationPolicyBuilder policy) =>

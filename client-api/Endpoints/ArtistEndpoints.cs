@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Domain;
 
@@ -123,6 +124,11 @@ public static class ArtistEndpoints
             return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : TypedResults.Forbid();
         }
 
+        if (request.SeasonId is { } seasonId && await SeasonEntryProblemAsync(artist, seasonId, user, grains) is { } refusal)
+        {
+            return refusal;
+        }
+
         var trackId = ResourceIds.New();
         var submission = new TrackSubmission(request.Title!, request.AudioUrl!, request.DurationSeconds!.Value, request.OriginalWork!.Value, request.SeasonId);
         var result = await artist.SubmitTrackAsync(trackId, user.SubjectId(), submission);
@@ -133,6 +139,28 @@ public static class ArtistEndpoints
             ArtistTrackSubmitOutcome.NotOwner => TypedResults.Forbid(),
             ArtistTrackSubmitOutcome.TooManyTracks => Problems.Conflict($"An artist may submit at most {TrackRules.MaxTracksPerArtist} tracks."),
             _ => FieldProblems.From(result.Errors),
+        };
+    }
+
+    /// <summary>
+    /// A track may name a season only if its artist could enter it now: the season exists, takes the
+    /// artist's region and round 1 has not closed. (Entry itself happens when the track is cleared.)
+    /// </summary>
+    private static async Task<ValidationProblem?> SeasonEntryProblemAsync(IArtistGrain artist, string seasonId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var profile = await artist.GetAsync();
+        if (profile is null || profile.OwnerId != user.SubjectId())
+        {
+            // The grain refuses these with 404/403 below; field details are not for others' profiles.
+            return null;
+        }
+
+        return await grains.GetGrain<ISeasonGrain>(seasonId).CheckEntryAsync(profile.Region) switch
+        {
+            SeasonEntryOutcome.UnknownSeason => FieldProblems.Single("seasonId", "No season has this id."),
+            SeasonEntryOutcome.RegionNotInSeason => FieldProblems.Single("seasonId", $"The season is not open to artists of {profile.Region}."),
+            SeasonEntryOutcome.EntriesClosed => FieldProblems.Single("seasonId", "The season's first round has closed; it takes no more entries."),
+            _ => null,
         };
     }
 }
@@ -154,9 +182,10 @@ public sealed record ArtistResponse(
     IReadOnlyList<ArtistTrackSummary> Tracks,
     DateTimeOffset CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    string? ContactEmail)
+    string? ContactEmail,
+    IReadOnlyList<ArtistAward> Awards)
 {
     public static ArtistResponse From(ArtistProfile profile, IReadOnlyList<ArtistTrackSummary> tracks, bool includeContact) => new(
         profile.Id, profile.DisplayName, profile.Region, profile.Bio, profile.Links, profile.Verified, profile.VerifiedAt, tracks,
-        profile.CreatedAt, includeContact ? profile.ContactEmail : null);
+        profile.CreatedAt, includeContact ? profile.ContactEmail : null, profile.Awards ?? []);
 }

@@ -4,6 +4,7 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Domain;
 
@@ -48,9 +49,38 @@ public static class TrackEndpoints
 
         var artist = grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
         var popularity = grains.GetGrain<ITrackPopularityGrain>(track.Id).GetPopularityAsync(null, null);
-        var (profile, counts) = (await artist, await popularity);
+        var season = SeasonOfAsync(track, grains);
+        var (profile, counts, standing) = (await artist, await popularity, await season);
         var response = TrackResponse.From(track, profile?.Verified ?? false, viewer);
-        return TypedResults.Ok(response with { Popularity = counts.Points, Uses = counts.Uses });
+        return TypedResults.Ok(response with
+        {
+            Popularity = counts.Points,
+            Uses = counts.Uses,
+            CurrentRound = standing?.Round,
+            Rank = standing?.Rank,
+            Season = standing,
+        });
+    }
+
+    /// <summary>The track's entry and standing in the season it names; null when it names none.</summary>
+    private static async Task<TrackSeasonResponse?> SeasonOfAsync(TrackDetails track, IGrainFactory grains)
+    {
+        if (track.SeasonId is not { } seasonId)
+        {
+            return null;
+        }
+
+        var entry = await grains.GetGrain<ITrackGrain>(track.Id).GetSeasonEntryAsync();
+        var standing = entry == SeasonEntryOutcome.Entered ? await grains.GetGrain<ISeasonGrain>(seasonId).GetStandingAsync(track.Id) : null;
+        var entryText = entry switch
+        {
+            null => "pending",
+            SeasonEntryOutcome.Entered => "entered",
+            SeasonEntryOutcome.RegionNotInSeason => "regionNotInSeason",
+            SeasonEntryOutcome.EntriesClosed => "entriesClosed",
+            _ => "unknownSeason",
+        };
+        return new TrackSeasonResponse(seasonId, entryText, standing?.Round, standing?.State, standing?.Rank, standing?.Score, standing?.Outcome, standing?.Prize);
     }
 
     public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
@@ -144,7 +174,8 @@ public sealed record TrackResponse(
     long Uses,
     int? CurrentRound,
     int? Rank,
-    IReadOnlyList<TrackReviewView>? Reviews)
+    IReadOnlyList<TrackReviewView>? Reviews,
+    TrackSeasonResponse? Season = null)
 {
     public static TrackResponse From(TrackDetails track, bool artistVerified, TrackViewer viewer) => new(
         track.Id, track.ArtistId, track.Title, track.AudioUrl, track.DurationSeconds, track.SeasonId, track.Status, track.SubmittedAt,

@@ -13,4 +13,5 @@ public sealed record ArtistProfile(
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string? ContactEmail = null,
     [property: Id(10)] DateTimeOffset? VerifiedAt = null,
-    [property: Id(11)] string? VerifiedBy = null);
+    [property: Id(11)] string? VerifiedBy = null,
+    [property: Id(12)] IReadOnlyList<ArtistAward>? Awards = null);

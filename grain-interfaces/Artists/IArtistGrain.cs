@@ -22,4 +22,8 @@ public interface IArtistGrain : IGrainWithStringKey
     /// <summary>Submits a track to this artist's profile on behalf of <paramref name="callerId"/>, who must own it.</summary>
     [Alias("SubmitTrackAsync")]
     Task<CommandResult<ArtistTrackSubmitOutcome, TrackDetails>> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission);
+
+    /// <summary>Records a season prize on the profile (idempotent per season and track); false when no artist has this id.</summary>
+    [Alias("AwardAsync")]
+    Task<bool> AwardAsync(ArtistAward award);
 }

@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Seasons;
 namespace Spotlight.GrainInterfaces.Tracks;
 
 /// <summary>A submitted track, keyed by track id: metadata, clearance, popularity.</summary>
@@ -14,4 +15,8 @@ public interface ITrackGrain : IGrainWithStringKey
 
     [Alias("GetAsync")]
     Task<TrackDetails?> GetAsync();
+
+    /// <summary>How the track's season answered its entry; null until a cleared track that names a season asked.</summary>
+    [Alias("GetSeasonEntryAsync")]
+    Task<SeasonEntryOutcome?> GetSeasonEntryAsync();
 }

@@ -14,6 +14,15 @@ public interface ITrackPopularityGrain : IGrainWithStringKey
     /// <summary>Totals and popularity points (SPEC default weights) between two event times; null bounds are open.</summary>
     [Alias("GetPopularityAsync")]
     Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to);
+
+    /// <summary>From now on, tells the round the track's popularity in its window whenever it grows
+    /// (idempotent); answers the popularity in the window so far.</summary>
+    [Alias("FollowRoundAsync")]
+    Task<long> FollowRoundAsync(RoundWindow window);
+
+    /// <summary>Stops telling the round (it closed).</summary>
+    [Alias("UnfollowRoundAsync")]
+    Task UnfollowRoundAsync(string roundKey);
 }
 
 [GenerateSerializer, Immutable, Alias("Spotlight.Tracks.TrackPopularity")]

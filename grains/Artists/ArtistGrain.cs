@@ -65,6 +65,22 @@ public sealed class ArtistGrain : Grain, IArtistGrain
         return verified;
     }
 
+    public async Task<bool> AwardAsync(ArtistAward award)
+    {
+        if (_state.State.Profile is not { } profile)
+        {
+            return false;
+        }
+
+        var awards = profile.Awards ?? [];
+        if (!awards.Any(a => a.SeasonId == award.SeasonId && a.TrackId == award.TrackId))
+        {
+            await CommitAsync(profile with { Awards = [.. awards, award] }, _state.State.BadgeSynced);
+        }
+
+        return true;
+    }
+
     public async Task<CommandResult<ArtistTrackSubmitOutcome, TrackDetails>> SubmitTrackAsync(string trackId, string callerId, TrackSubmission submission)
     {
         if (_state.State.Profile is not { } profile)

@@ -29,10 +29,21 @@ public sealed class MinuteBuckets
         _minutes[minute] = (current.Item1.Add(counters), current.Item2 + uses);
     }
 
+    /// <summary>Whether the minute starts inside [from, to), so that it counts in that window.</summary>
+    public static bool StartsWithin(long minute, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (first, end) = Bounds(from, to);
+        return minute >= first && minute < end;
+    }
+
+    // The first minute starting at or after `from`, and the first starting at or after `to`.
+    private static (long First, long End) Bounds(DateTimeOffset? from, DateTimeOffset? to) => (
+        from is { } f ? MinuteOf(f.AddSeconds(59)) : long.MinValue,
+        to is { } t ? MinuteOf(t.AddSeconds(59)) : long.MaxValue);
+
     public (EngagementCounters Counters, long Uses) Sum(DateTimeOffset? from, DateTimeOffset? to)
     {
-        var first = from is { } f ? MinuteOf(f.AddSeconds(59)) : long.MinValue; // minutes starting at or after `from`
-        var end = to is { } t ? MinuteOf(t.AddSeconds(59)) : long.MaxValue; // minutes starting before `to`
+        var (first, end) = Bounds(from, to);
         var counters = EngagementCounters.Zero;
         var uses = 0L;
         foreach (var (minute, value) in _minutes)

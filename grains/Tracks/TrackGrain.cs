@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Playlists;
 using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
@@ -27,7 +28,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.State.Track is not null && (!_state.State.QueueSynced || NeedsPlaylist))
+        if (_state.State.Track is not null && (!_state.State.QueueSynced || NeedsPlaylist || NeedsSeasonEntry))
         {
             await _sync.RunAsync();
         }
@@ -98,7 +99,11 @@ public sealed class TrackGrain : Grain, ITrackGrain
 
     public Task<TrackDetails?> GetAsync() => Task.FromResult(_state.State.Track);
 
+    public Task<SeasonEntryOutcome?> GetSeasonEntryAsync() => Task.FromResult(_state.State.SeasonEntry);
+
     private bool NeedsPlaylist => _state.State.Track?.Status == TrackStatus.Cleared && !_state.State.PlaylistSynced;
+
+    private bool NeedsSeasonEntry => _state.State.Track is { Status: TrackStatus.Cleared, SeasonId: not null } && _state.State.SeasonEntry is null;
 
     private Task CommitAsync(TrackDetails track, bool queueSynced, bool playlistSynced)
     {
@@ -132,6 +137,14 @@ public sealed class TrackGrain : Grain, ITrackGrain
             await GrainFactory.GetGrain<IFeaturedPlaylistGrain>(track.Region).AddAsync(new PlaylistEntry(
                 track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, track.ClearedAt!.Value, Popularity: 0, artist?.Verified ?? false));
             _state.State.PlaylistSynced = changed = true;
+        }
+
+        if (NeedsSeasonEntry)
+        {
+            // Entering is idempotent, so a retry after a lost answer does no harm.
+            var entry = new RoundEntry(track.Id, track.ArtistId, track.Title, track.SubmittedAt);
+            _state.State.SeasonEntry = await GrainFactory.GetGrain<ISeasonGrain>(track.SeasonId!).EnterAsync(entry, track.Region);
+            changed = true;
         }
 
         if (changed)

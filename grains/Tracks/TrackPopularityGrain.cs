@@ -1,25 +1,46 @@
+using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Playlists;
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 
 namespace Spotlight.Grains.Tracks;
 
-public sealed class TrackPopularityGrain(
-    [PersistentState("track-popularity", StorageNames.Default)] IPersistentState<TrackPopularityState> state) : Grain, ITrackPopularityGrain
+public sealed class TrackPopularityGrain : Grain, ITrackPopularityGrain
 {
     /// <summary>How often a changed popularity is passed on to the region's playlist: the playlist grain
     /// hears from each active track at most this often, however hot the track is.</summary>
     private static readonly TimeSpan PlaylistPushInterval = TimeSpan.FromSeconds(1);
 
+    private readonly IPersistentState<TrackPopularityState> state;
+    private readonly FollowUp _roundPush;
+
+    // Popularity points inside each followed round's window, kept as minutes are added rather than summed
+    // over every bucket at each change.
+    private readonly Dictionary<string, long> _roundPoints = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _roundsBehind = new(StringComparer.Ordinal);
     private MinuteBuckets _minutes = null!;
     private bool _playlistBehind;
     private string? _region;
 
+    public TrackPopularityGrain(
+        [PersistentState("track-popularity", StorageNames.Default)] IPersistentState<TrackPopularityState> state,
+        ILogger<TrackPopularityGrain> logger)
+    {
+        this.state = state;
+        _roundPush = new FollowUp(this, PushToRoundsAsync, logger);
+    }
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _minutes = new MinuteBuckets(state.State.Minutes);
+        foreach (var round in state.State.Rounds)
+        {
+            _roundPoints[round.RoundKey] = PointsIn(round);
+        }
+
         this.RegisterGrainTimer(PushToPlaylistAsync, new GrainTimerCreationOptions(PlaylistPushInterval, PlaylistPushInterval));
         return Task.CompletedTask;
     }
@@ -34,11 +55,67 @@ public sealed class TrackPopularityGrain(
         foreach (var minute in minutes)
         {
             _minutes.Add(minute.Minute, minute.Counters, minute.Uses);
+            foreach (var round in state.State.Rounds)
+            {
+                if (MinuteBuckets.StartsWithin(minute.Minute, round.OpensAt, round.ClosesAt))
+                {
+                    _roundPoints[round.RoundKey] += PopularityWeights.Default.Points(minute.Counters, minute.Uses);
+                    _roundsBehind.Add(round.RoundKey);
+                }
+            }
         }
 
         await SaveAsync();
         _playlistBehind = true;
+        if (_roundsBehind.Count > 0)
+        {
+            await _roundPush.RunAsync();
+        }
+
         return null;
+    }
+
+    public async Task<long> FollowRoundAsync(RoundWindow window)
+    {
+        if (!state.State.Rounds.Any(r => r.RoundKey == window.RoundKey))
+        {
+            state.State.Rounds.Add(window);
+            _roundPoints[window.RoundKey] = PointsIn(window);
+            await state.WriteOrDropActivationAsync(this);
+        }
+
+        return _roundPoints[window.RoundKey];
+    }
+
+    public async Task UnfollowRoundAsync(string roundKey)
+    {
+        if (state.State.Rounds.RemoveAll(r => r.RoundKey == roundKey) > 0)
+        {
+            _roundPoints.Remove(roundKey);
+            _roundsBehind.Remove(roundKey);
+            await state.WriteOrDropActivationAsync(this);
+        }
+    }
+
+    /// <summary>Tells each round whose window gained its new total. Totals only grow and rounds keep the
+    /// highest they heard, so a push that is repeated or overtaken changes nothing.</summary>
+    private async Task PushToRoundsAsync()
+    {
+        foreach (var roundKey in _roundsBehind.ToList())
+        {
+            if (_roundPoints.TryGetValue(roundKey, out var points))
+            {
+                await GrainFactory.GetGrain<IRoundGrain>(roundKey).UpdatePopularityAsync(this.GetPrimaryKeyString(), points);
+            }
+
+            _roundsBehind.Remove(roundKey);
+        }
+    }
+
+    private long PointsIn(RoundWindow window)
+    {
+        var (counters, uses) = _minutes.Sum(window.OpensAt, window.ClosesAt);
+        return PopularityWeights.Default.Points(counters, uses);
     }
 
     public Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to)

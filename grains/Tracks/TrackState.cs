@@ -1,3 +1,4 @@
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 
 namespace Spotlight.Grains.Tracks;
@@ -16,4 +17,8 @@ public sealed class TrackState
     /// <summary>A cleared track has been added to its region's featured playlist.</summary>
     [Id(2)]
     public bool PlaylistSynced { get; set; }
+
+    /// <summary>A cleared track that names a season has asked it for entry, with this answer.</summary>
+    [Id(3)]
+    public SeasonEntryOutcome? SeasonEntry { get; set; }
 }

@@ -1,0 +1,125 @@
+using System.Text.Json.Serialization;
+using Spotlight.GrainInterfaces.Seasons;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public sealed record CreateSeasonRequest(
+    string? Id,
+    string? Name,
+    IReadOnlyList<string?>? Regions,
+    IReadOnlyList<string?>? Partners,
+    IReadOnlyList<RoundPlan?>? Rounds,
+    int? Winners,
+    IReadOnlyList<Prize?>? Prizes);
+
+public sealed record AddJudgeRequest(string? UserId);
+
+public sealed record JudgeScoreRequest(string? TrackId, int? Score);
+
+public sealed record JudgeScoreResponse(string SeasonId, int Round, string TrackId, string JudgeId, int Score);
+
+public sealed record RoundResponse(
+    int Number,
+    string Name,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Advance,
+    decimal PopularityWeight,
+    decimal JudgeWeight,
+    bool Final,
+    RoundState State);
+
+/// <summary>A season. Partners and judges are user ids, shown to admins only.</summary>
+public sealed record SeasonResponse(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Regions,
+    IReadOnlyList<RoundResponse> Rounds,
+    int Winners,
+    IReadOnlyList<Prize> Prizes,
+    IReadOnlyList<string> WinnerTrackIds,
+    DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Partners,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Judges)
+{
+    public static SeasonResponse From(SeasonView view, bool admin)
+    {
+        var season = view.Season;
+        return new SeasonResponse(
+            season.Id,
+            season.Name,
+            season.Regions,
+            [.. season.Rounds.Select((r, i) => new RoundResponse(r.Number, r.Name, r.OpensAt, r.ClosesAt, r.Advance, r.PopularityWeight, r.JudgeWeight, r.IsFinal, view.RoundStates[i]))],
+            season.Winners,
+            season.Prizes,
+            view.WinnerTrackIds,
+            season.CreatedAt,
+            admin ? season.Partners : null,
+            admin ? view.Judges : null);
+    }
+}
+
+public sealed record LeaderboardResponse(
+    string SeasonId,
+    int Round,
+    RoundState State,
+    int Entries,
+    IReadOnlyList<LeaderboardRow> Rows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LeaderboardRow>? Around)
+{
+    public static LeaderboardResponse From(string seasonId, Leaderboard board) =>
+        new(seasonId, board.Round, board.State, board.Entries, board.Rows, board.Around);
+}
+
+/// <summary>Frozen rows; <c>advanced</c> lists who went on to the next round, <c>winners</c> who won the final.</summary>
+public sealed record RoundResultsResponse(
+    string SeasonId,
+    int Round,
+    DateTimeOffset ClosedAt,
+    string ClosedBy,
+    bool Final,
+    IReadOnlyList<ResultRowResponse> Rows,
+    IReadOnlyList<string> Advanced,
+    IReadOnlyList<string> Winners)
+{
+    public static RoundResultsResponse From(string seasonId, RoundResults results) => new(
+        seasonId,
+        results.Round,
+        results.ClosedAt,
+        results.ClosedBy,
+        results.IsFinal,
+        [.. results.Rows.Select(r => new ResultRowResponse(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, r.Row.Title, r.Row.Popularity, r.Row.JudgeScore, r.Row.Score, r.Advanced, r.Winner, r.Prize))],
+        [.. results.Rows.Where(r => r.Advanced).Select(r => r.Row.TrackId)],
+        [.. results.Rows.Where(r => r.Winner).Select(r => r.Row.TrackId)]);
+}
+
+public sealed record ResultRowResponse(
+    int Rank,
+    string TrackId,
+    string ArtistId,
+    string Title,
+    long Popularity,
+    decimal? JudgeScore,
+    decimal Score,
+    bool Advanced,
+    bool Winner,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prize);
+
+/// <summary>A shortlisted artist's contact for partners: the profile's links and contact e-mail.</summary>
+public sealed record ShortlistContact(string DisplayName, string Region, bool Verified, IReadOnlyList<string> Links, string? ContactEmail);
+
+public sealed record ShortlistRow(LeaderboardRow Row, ShortlistContact? Artist);
+
+public sealed record ShortlistResponse(string SeasonId, int Round, RoundState State, IReadOnlyList<ShortlistRow> Rows);
+
+/// <summary>A track's place in its season, on <c>GET /api/tracks/{id}</c>. <c>entry</c> says whether it
+/// entered (or why not); the rest is its latest round once it did.</summary>
+public sealed record TrackSeasonResponse(
+    string SeasonId,
+    string Entry,
+    int? Round,
+    RoundState? RoundState,
+    int? Rank,
+    decimal? Score,
+    TrackOutcome? Outcome,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prize);

@@ -1,0 +1,44 @@
+using Orleans.Concurrency;
+
+namespace Spotlight.GrainInterfaces.Seasons;
+
+/// <summary>One round of a season (key <c>{seasonId}/{n}</c>, see <see cref="RoundKeys"/>): its entries,
+/// judge scores, live leaderboard and, once closed, its results. Called by its season and by the
+/// popularity of its entries.</summary>
+[Alias("Spotlight.Seasons.IRoundGrain")]
+public interface IRoundGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the round's schedule and its closing reminder (idempotent).</summary>
+    [Alias("ScheduleAsync")]
+    Task ScheduleAsync(RoundSchedule schedule);
+
+    /// <summary>Adds entries (ones already in are left as they are); false once the round has closed.</summary>
+    [Alias("AddEntriesAsync")]
+    Task<bool> AddEntriesAsync(IReadOnlyList<RoundEntry> entries);
+
+    /// <summary>A judge's score for an entry; a later score by the same judge replaces it.</summary>
+    [Alias("ScoreAsync")]
+    Task<JudgeScoreOutcome> ScoreAsync(string judgeId, string trackId, int score);
+
+    /// <summary>An entry's popularity inside the round window. Popularity in a window only grows, so a
+    /// value lower than the one held is a late message and is ignored.</summary>
+    /// <remarks>One-way: a popularity grain pushing from inside a delivery must never wait for a round
+    /// that is, say, activating and asking that same popularity grain for its totals.</remarks>
+    [OneWay, Alias("UpdatePopularityAsync")]
+    Task UpdatePopularityAsync(string trackId, long popularity);
+
+    /// <summary>The top <paramref name="top"/> rows (live, or frozen once closed) and, when
+    /// <paramref name="around"/> is given, that track's row with <paramref name="neighbours"/> on each side.</summary>
+    [ReadOnly, Alias("GetLeaderboardAsync")]
+    Task<Leaderboard> GetLeaderboardAsync(int top, string? around, int neighbours);
+
+    /// <summary>Closes the round (idempotent): freezes the ranking and enters the top into the next round.</summary>
+    [Alias("CloseAsync")]
+    Task<RoundCloseOutcome> CloseAsync(string closedBy);
+
+    [ReadOnly, Alias("GetResultsAsync")]
+    Task<RoundResults?> GetResultsAsync();
+
+    [ReadOnly, Alias("GetStandingAsync")]
+    Task<TrackStanding?> GetStandingAsync(string trackId);
+}

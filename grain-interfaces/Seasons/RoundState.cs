@@ -1,0 +1,8 @@
+namespace Spotlight.GrainInterfaces.Seasons;
+
+public enum RoundState
+{
+    Scheduled,
+    Open,
+    Closed,
+}

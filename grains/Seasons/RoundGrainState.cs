@@ -1,0 +1,28 @@
+using Spotlight.GrainInterfaces.Seasons;
+
+namespace Spotlight.Grains.Seasons;
+
+/// <summary>What a round must not lose: its entries and judge scores, and its results once closed.
+/// Popularity is not kept here; the entries' popularity grains hold it and give it back on activation.</summary>
+[GenerateSerializer, Alias("Spotlight.Seasons.RoundGrainState")]
+public sealed class RoundGrainState
+{
+    /// <summary>Null until the season schedules the round.</summary>
+    [Id(0)]
+    public RoundSchedule? Schedule { get; set; }
+
+    [Id(1)]
+    public Dictionary<string, RoundEntry> Entries { get; set; } = [];
+
+    /// <summary>Track id → judge id → score.</summary>
+    [Id(2)]
+    public Dictionary<string, Dictionary<string, int>> JudgeScores { get; set; } = [];
+
+    [Id(3)]
+    public RoundResults? Results { get; set; }
+
+    /// <summary>After closing: the next round has its entries, the season and the popularity grains know,
+    /// prizes are on the artists, and the reminder is gone.</summary>
+    [Id(4)]
+    public bool ClosingSynced { get; set; }
+}

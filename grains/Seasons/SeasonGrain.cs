@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Logging;
+using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Seasons;
+using Spotlight.Grains.Common;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.Grains.Seasons;
+
+public sealed class SeasonGrain : Grain, ISeasonGrain
+{
+    private readonly IPersistentState<SeasonState> _state;
+    private readonly TimeProvider _clock;
+    private readonly FollowUp _scheduleRounds;
+
+    public SeasonGrain(
+        [PersistentState("season", StorageNames.Default)] IPersistentState<SeasonState> state,
+        TimeProvider clock,
+        ILogger<SeasonGrain> logger)
+    {
+        _state = state;
+        _clock = clock;
+        _scheduleRounds = new FollowUp(this, ScheduleRoundsAsync, logger);
+    }
+
+    private SeasonState State => _state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Season is not null && !State.RoundsScheduled)
+        {
+            await _scheduleRounds.RunAsync();
+        }
+    }
+
+    public async Task<CommandResult<SeasonCreateOutcome, SeasonView>> CreateAsync(CreateSeasonCommand command)
+    {
+        if (State.Season is not null)
+        {
+            return new(SeasonCreateOutcome.AlreadyExists, View(), []);
+        }
+
+        var (season, errors) = SeasonRules.Validate(this.GetPrimaryKeyString(), command, _clock.GetUtcNow());
+        if (season is null)
+        {
+            return new(SeasonCreateOutcome.Invalid, null, errors);
+        }
+
+        State.Season = season;
+        State.RoundsScheduled = false;
+        await _state.WriteOrDropActivationAsync(this);
+        await _scheduleRounds.RunAsync();
+        return new(SeasonCreateOutcome.Created, View(), []);
+    }
+
+    public Task<SeasonView?> GetAsync() => Task.FromResult(State.Season is null ? null : View());
+
+    public async Task<SeasonChangeOutcome> AddJudgeAsync(string userId)
+    {
+        if (State.Season is null)
+        {
+            return SeasonChangeOutcome.NotFound;
+        }
+
+        if (!State.Judges.Contains(userId))
+        {
+            State.Judges.Add(userId);
+            await _state.WriteOrDropActivationAsync(this);
+        }
+
+        return SeasonChangeOutcome.Done;
+    }
+
+    public Task<SeasonEntryOutcome> CheckEntryAsync(string region) => Task.FromResult(EntryOutcome(region));
+
+    public async Task<SeasonEntryOutcome> EnterAsync(RoundEntry entry, string region)
+    {
+        var outcome = EntryOutcome(region);
+        if (outcome != SeasonEntryOutcome.Entered)
+        {
+            return outcome;
+        }
+
+        var entered = await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(State.Season!.Id, 1)).AddEntriesAsync([entry]);
+        return entered ? SeasonEntryOutcome.Entered : SeasonEntryOutcome.EntriesClosed;
+    }
+
+    public async Task<JudgeScoreOutcome> ScoreAsync(int round, string judgeId, string trackId, int score)
+    {
+        if (State.Season is not { } season)
+        {
+            return JudgeScoreOutcome.UnknownSeason;
+        }
+
+        if (round < 1 || round > season.Rounds.Count)
+        {
+            return JudgeScoreOutcome.UnknownRound;
+        }
+
+        if (!State.Judges.Contains(judgeId))
+        {
+            return JudgeScoreOutcome.NotAJudge;
+        }
+
+        return await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).ScoreAsync(judgeId, trackId, score);
+    }
+
+    public Task<bool> IsPartnerAsync(string userId) => Task.FromResult(State.Season?.Partners.Contains(userId) ?? false);
+
+    public Task<int?> GetCurrentRoundAsync()
+    {
+        if (State.Season is not { } season)
+        {
+            return Task.FromResult<int?>(null);
+        }
+
+        var open = season.Rounds.FirstOrDefault(r => !State.ClosedRounds.Contains(r.Number));
+        return Task.FromResult<int?>(open?.Number ?? season.Rounds.Count);
+    }
+
+    public async Task RoundClosedAsync(int round, IReadOnlyList<string> winnerTrackIds)
+    {
+        if (State.Season is not { } season || State.ClosedRounds.Contains(round))
+        {
+            return;
+        }
+
+        State.ClosedRounds.Add(round);
+        if (round == season.Rounds.Count)
+        {
+            State.WinnerTrackIds = [.. winnerTrackIds];
+        }
+
+        await _state.WriteOrDropActivationAsync(this);
+    }
+
+    public async Task<TrackStanding?> GetStandingAsync(string trackId)
+    {
+        if (State.Season is not { } season)
+        {
+            return null;
+        }
+
+        // The latest round the track entered; only rounds that have begun taking entries can hold it.
+        for (var round = season.Rounds.Count; round >= 1; round--)
+        {
+            if (round > 1 && !State.ClosedRounds.Contains(round - 1))
+            {
+                continue;
+            }
+
+            if (await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).GetStandingAsync(trackId) is { } standing)
+            {
+                return standing;
+            }
+        }
+
+        return null;
+    }
+
+    private SeasonEntryOutcome EntryOutcome(string region) =>
+        State.Season is not { } season ? SeasonEntryOutcome.UnknownSeason
+        : !season.Regions.Contains(region) ? SeasonEntryOutcome.RegionNotInSeason
+        : State.ClosedRounds.Contains(1) ? SeasonEntryOutcome.EntriesClosed
+        : SeasonEntryOutcome.Entered;
+
+    private SeasonView View()
+    {
+        var season = State.Season!;
+        var now = _clock.GetUtcNow();
+        return new SeasonView(
+            season,
+            [.. season.Rounds.Select(r => SeasonRules.StateOf(r, State.ClosedRounds.Contains(r.Number), now))],
+            [.. State.Judges],
+            [.. State.WinnerTrackIds]);
+    }
+
+    private async Task ScheduleRoundsAsync()
+    {
+        foreach (var round in State.Season!.Rounds)
+        {
+            await GrainFactory.GetGrain<IRoundGrain>(round.Key).ScheduleAsync(round);
+        }
+
+        State.RoundsScheduled = true;
+        await _state.WriteStateAsync();
+    }
+}
