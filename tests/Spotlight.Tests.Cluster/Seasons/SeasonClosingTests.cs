@@ -1,0 +1,40 @@
+using Spotlight.GrainInterfaces.Seasons;
+using Spotlight.Tests.Cluster.Embedded;
+
+namespace Spotlight.Tests.Cluster.Seasons;
+
+public class SeasonClosingTests(ThreeSiloClusterFixture fixture) : IClassFixture<ThreeSiloClusterFixture>
+{
+    /// <summary>Round 1 closes at the next whole minute at least this far ahead: time to enter 300 tracks.</summary>
+    private static readonly TimeSpan Preparation = TimeSpan.FromSeconds(15);
+
+    /// <summary>Closing time plus one reminder period, plus slack for a loaded machine.</summary>
+    private static readonly TimeSpan ClosingWait = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task ThreeHundredEntries_Round1ClosesByItsReminder_ThenExactly100_ThenExactly18_ThenWinners()
+    {
+        var grains = fixture.Cluster.Client;
+        var seasonId = "close-" + Guid.NewGuid().ToString("N")[..8];
+        var closes = SeasonWorkflow.WholeMinuteAfter(Preparation);
+        await SeasonWorkflow.CreateAsync(grains, seasonId, SeasonWorkflow.ThreeRounds(closes));
+        var entries = await SeasonWorkflow.EnterAsync(grains, seasonId, 300);
+        var season = grains.GetGrain<ISeasonGrain>(seasonId);
+        Assert.Equal(SeasonChangeOutcome.Done, await season.AddJudgeAsync("judge-1"));
+        // Judges lift a few late entries above the submission order.
+        foreach (var entry in entries.Take(30))
+        {
+            Assert.Equal(JudgeScoreOutcome.Scored, await season.ScoreAsync(1, "judge-1", entry.TrackId, 7));
+        }
+
+        Assert.True(DateTimeOffset.UtcNow < closes, "Preparation took longer than the time to closing; the reminder would not be what closes the round.");
+        var first = await SeasonWorkflow.WaitForResultsAsync(grains, seasonId, 1, ClosingWait);
+
+        Assert.True(first.ClosedAt >= closes);
+        Assert.Equal(entries.Take(30).Select(e => e.TrackId).Order(), first.Rows.Take(30).Select(r => r.Row.TrackId).Order());
+        // Once round 1 has closed, no more entries and no more scores.
+        Assert.Equal(SeasonEntryOutcome.EntriesClosed, await season.EnterAsync(new RoundEntry("late", "a", "Late", DateTimeOffset.UtcNow), SeasonWorkflow.Region));
+        Assert.Equal(JudgeScoreOutcome.RoundNotOpen, await season.ScoreAsync(1, "judge-1", entries[0].TrackId, 1));
+        await SeasonWorkflow.AssertAdvancementAsync(grains, seasonId, first, ClosingWait);
+    }
+}
