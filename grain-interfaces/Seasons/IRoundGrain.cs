@@ -5,6 +5,8 @@ namespace Spotlight.GrainInterfaces.Seasons;
 /// <summary>One round of a season (key <c>{seasonId}/{n}</c>, see <see cref="RoundKeys"/>): its entries,
 /// judge scores, live leaderboard and, once closed, its results. Called by its season and by the
 /// popularity of its entries.</summary>
+/// <remarks>Reads interleave with everything: they only look at memory, and a round that is closing (its
+/// follow-up waits for the season or the next round) must still answer a season or round that asks it.</remarks>
 [Alias("Spotlight.Seasons.IRoundGrain")]
 public interface IRoundGrain : IGrainWithStringKey
 {
@@ -29,16 +31,16 @@ public interface IRoundGrain : IGrainWithStringKey
 
     /// <summary>The top <paramref name="top"/> rows (live, or frozen once closed) and, when
     /// <paramref name="around"/> is given, that track's row with <paramref name="neighbours"/> on each side.</summary>
-    [ReadOnly, Alias("GetLeaderboardAsync")]
+    [AlwaysInterleave, Alias("GetLeaderboardAsync")]
     Task<Leaderboard> GetLeaderboardAsync(int top, string? around, int neighbours);
 
     /// <summary>Closes the round (idempotent): freezes the ranking and enters the top into the next round.</summary>
     [Alias("CloseAsync")]
     Task<RoundCloseOutcome> CloseAsync(string closedBy);
 
-    [ReadOnly, Alias("GetResultsAsync")]
+    [AlwaysInterleave, Alias("GetResultsAsync")]
     Task<RoundResults?> GetResultsAsync();
 
-    [ReadOnly, Alias("GetStandingAsync")]
+    [AlwaysInterleave, Alias("GetStandingAsync")]
     Task<TrackStanding?> GetStandingAsync(string trackId);
 }

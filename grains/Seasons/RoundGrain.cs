@@ -20,16 +20,19 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     private const int ParallelCalls = 64;
 
     private readonly IPersistentState<RoundGrainState> _state;
+    private readonly IPersistentState<RoundScoresState> _scores;
     private readonly TimeProvider _clock;
     private readonly FollowUp _afterClosing;
     private LiveLeaderboard _board = new(SeasonRules.DefaultWeight, SeasonRules.DefaultWeight);
 
     public RoundGrain(
         [PersistentState("round", StorageNames.Default)] IPersistentState<RoundGrainState> state,
+        [PersistentState("round-scores", StorageNames.Default)] IPersistentState<RoundScoresState> scores,
         TimeProvider clock,
         ILogger<RoundGrain> logger)
     {
         _state = state;
+        _scores = scores;
         _clock = clock;
         _afterClosing = new FollowUp(this, SyncAfterClosingAsync, logger);
     }
@@ -132,13 +135,14 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             return JudgeScoreOutcome.NotAnEntry;
         }
 
-        if (!State.JudgeScores.TryGetValue(trackId, out var scores))
+        var judgeScores = _scores.State.JudgeScores;
+        if (!judgeScores.TryGetValue(trackId, out var scores))
         {
-            State.JudgeScores[trackId] = scores = [];
+            judgeScores[trackId] = scores = [];
         }
 
         scores[judgeId] = score;
-        await _state.WriteOrDropActivationAsync(this);
+        await _scores.WriteOrDropActivationAsync(this);
         _board.SetMeanJudgeScore(trackId, MeanOf(trackId));
         return JudgeScoreOutcome.Scored;
     }
@@ -279,7 +283,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     }
 
     private decimal? MeanOf(string trackId) =>
-        State.JudgeScores.TryGetValue(trackId, out var scores) ? RoundScoring.MeanJudgeScore(scores.Values) : null;
+        _scores.State.JudgeScores.TryGetValue(trackId, out var scores) ? RoundScoring.MeanJudgeScore(scores.Values) : null;
 
     /// <summary>Follows the entries' popularity in this round's window and takes the totals they answer.</summary>
     private async Task<Dictionary<string, long>> FollowAsync(IEnumerable<RoundEntry> entries, CancellationToken cancellationToken)

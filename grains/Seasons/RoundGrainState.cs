@@ -2,7 +2,8 @@ using Spotlight.GrainInterfaces.Seasons;
 
 namespace Spotlight.Grains.Seasons;
 
-/// <summary>What a round must not lose: its entries and judge scores, and its results once closed.
+/// <summary>What a round must not lose: its entries and its results once closed. Judge scores are a state
+/// of their own (<see cref="RoundScoresState"/>), so that a score writes the scores, not every entry.
 /// Popularity is not kept here; the entries' popularity grains hold it and give it back on activation.</summary>
 [GenerateSerializer, Alias("Spotlight.Seasons.RoundGrainState")]
 public sealed class RoundGrainState
@@ -14,10 +15,6 @@ public sealed class RoundGrainState
     [Id(1)]
     public Dictionary<string, RoundEntry> Entries { get; set; } = [];
 
-    /// <summary>Track id → judge id → score.</summary>
-    [Id(2)]
-    public Dictionary<string, Dictionary<string, int>> JudgeScores { get; set; } = [];
-
     [Id(3)]
     public RoundResults? Results { get; set; }
 
@@ -25,4 +22,12 @@ public sealed class RoundGrainState
     /// prizes are on the artists, and the reminder is gone.</summary>
     [Id(4)]
     public bool ClosingSynced { get; set; }
+}
+
+[GenerateSerializer, Alias("Spotlight.Seasons.RoundScoresState")]
+public sealed class RoundScoresState
+{
+    /// <summary>Track id → judge id → score.</summary>
+    [Id(0)]
+    public Dictionary<string, Dictionary<string, int>> JudgeScores { get; set; } = [];
 }

@@ -6,17 +6,17 @@ using Spotlight.Benchmarks;
 // dotnet run -c Release --project tests/Spotlight.Benchmarks -- memory [entries]
 // dotnet run -c Release --project tests/Spotlight.Benchmarks -- round-reads [entries]
 var command = args.FirstOrDefault();
-var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
+int Count(int fallback) => args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 switch (command)
 {
     case "leaderboard":
         BenchmarkRunner.Run<LeaderboardBenchmarks>(args: args[1..]);
         return 0;
     case "memory":
-        MemoryPerEntry.Run(count > 0 ? count : 1_000_000);
+        MemoryPerEntry.Run(Count(1_000_000));
         return 0;
     case "round-reads":
-        await RoundReadLatency.RunAsync(count > 0 ? count : 100_000);
+        await RoundReadLatency.RunAsync(Count(100_000));
         return 0;
     default:
         Console.Error.WriteLine("usage: Spotlight.Benchmarks leaderboard [BenchmarkDotNet options] | memory [entries] | round-reads [entries]");

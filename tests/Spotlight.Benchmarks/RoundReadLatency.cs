@@ -21,6 +21,7 @@ public static class RoundReadLatency
     private const int Reads = 20_000;
     private const int Warmup = 2_000;
     private const int UpdatesPerTick = 200;
+    private const int JudgedTracks = 3_000;
 
     public static async Task RunAsync(int entries)
     {
@@ -69,6 +70,24 @@ public static class RoundReadLatency
             var popularity = (long)(1_000_000 / Math.Pow(1 + random.Next(entries), 0.9));
             max = Math.Max(max, popularity);
             await round.UpdatePopularityAsync(LeaderboardFixture.TrackId(i), popularity);
+        }
+
+        // Judges score a few thousand tracks (a panel cannot hear 100,000): their means spread the round over
+        // some thirty judge groups, as in the in-memory benchmark.
+        var season = grains.GetGrain<ISeasonGrain>("bench");
+        string[] judges = ["judge-1", "judge-2", "judge-3"];
+        foreach (var judge in judges)
+        {
+            await season.AddJudgeAsync(judge);
+        }
+
+        for (var i = 0; i < JudgedTracks; i++)
+        {
+            var track = LeaderboardFixture.TrackId(random.Next(entries));
+            foreach (var judge in judges.Take(1 + random.Next(judges.Length)))
+            {
+                await season.ScoreAsync(1, judge, track, random.Next(11));
+            }
         }
 
         while ((await round.GetLeaderboardAsync(1, null, 0)).MaxPopularity != max)

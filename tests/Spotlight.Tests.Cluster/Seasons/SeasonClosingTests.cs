@@ -37,4 +37,29 @@ public class SeasonClosingTests(ThreeSiloClusterFixture fixture) : IClassFixture
         Assert.Equal(JudgeScoreOutcome.RoundNotOpen, await season.ScoreAsync(1, "judge-1", entries[0].TrackId, 1));
         await SeasonWorkflow.AssertAdvancementAsync(grains, seasonId, first, ClosingWait);
     }
+
+    [Fact]
+    public async Task ScheduledCloseOfALaterRound_ClosesTheEarlierRoundFirst_WithoutDeadlock()
+    {
+        // Both closing times passed while the cluster was down: the final's reminder comes first.
+        var grains = fixture.Cluster.Client;
+        var seasonId = "order-" + Guid.NewGuid().ToString("N")[..8];
+        var minute = SeasonWorkflow.MinuteOf(DateTimeOffset.UtcNow);
+        await SeasonWorkflow.CreateAsync(grains, seasonId,
+            new RoundPlan(null, minute.AddMinutes(-5), minute.AddHours(1), 8, null, null),
+            SeasonWorkflow.Round(minute.AddHours(1), minute.AddHours(2)) with { Advance = 5 });
+        await SeasonWorkflow.EnterAsync(grains, seasonId, 12);
+        var final = grains.GetGrain<IRoundGrain>(RoundKeys.Of(seasonId, 2));
+
+        Assert.Equal(RoundCloseOutcome.EarlierRoundOpen, await final.CloseAsync(SeasonWorkflow.Admin));
+        Assert.Equal(RoundCloseOutcome.Closed, await final.CloseAsync(RoundResults.Schedule));
+
+        var first = (await grains.GetGrain<IRoundGrain>(RoundKeys.Of(seasonId, 1)).GetResultsAsync())!;
+        Assert.Equal(RoundResults.Schedule, first.ClosedBy);
+        var finalResults = (await final.GetResultsAsync())!;
+        Assert.Equal(first.Rows.Where(r => r.Advanced).Select(r => r.Row.TrackId).Order(), finalResults.Rows.Select(r => r.Row.TrackId).Order());
+        Assert.Equal(5, finalResults.Rows.Count(r => r.Winner));
+        var winner = await grains.GetGrain<ISeasonGrain>(seasonId).GetStandingAsync(finalResults.Rows[0].Row.TrackId);
+        Assert.Equal((2, TrackOutcome.Winner, "Studio session"), (winner!.Round, winner.Outcome, winner.Prize));
+    }
 }
