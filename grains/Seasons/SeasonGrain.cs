@@ -140,14 +140,10 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
             return null;
         }
 
-        // The latest round the track entered; only rounds that have begun taking entries can hold it.
+        // The latest round the track entered. (Not judged by the rounds this season knows have closed: a
+        // round tells its season a moment after it entered the next round's tracks.)
         for (var round = season.Rounds.Count; round >= 1; round--)
         {
-            if (round > 1 && !State.ClosedRounds.Contains(round - 1))
-            {
-                continue;
-            }
-
             if (await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).GetStandingAsync(trackId) is { } standing)
             {
                 return standing;
