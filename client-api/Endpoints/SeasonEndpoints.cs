@@ -197,9 +197,13 @@ public static class SeasonEndpoints
             return TypedResults.NotFound();
         }
 
-        if (await round.CloseAsync(user.SubjectId()) == RoundCloseOutcome.EarlierRoundOpen)
+        switch (await round.CloseAsync(user.SubjectId()))
         {
-            return Problems.Conflict($"Rounds close in order: round {n - 1} is still open.");
+            case RoundCloseOutcome.EarlierRoundOpen:
+                return Problems.Conflict($"Rounds close in order: round {n - 1} is still open.");
+            case RoundCloseOutcome.UnknownRound:
+                // The season is still handing the round its schedule (a retried follow-up).
+                return Problems.Conflict($"Round {n} is not scheduled yet; try again in a few seconds.");
         }
 
         return TypedResults.Ok(RoundResultsResponse.From(id, (await round.GetResultsAsync())!));
