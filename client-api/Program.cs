@@ -39,6 +39,7 @@ try
     app.MapVideoEndpoints();
     app.MapEngagementEndpoints();
     app.MapSeasonEndpoints();
+    app.MapTitleEndpoints();
     await app.RunAsync();
     return 0;
 }

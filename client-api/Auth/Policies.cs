@@ -13,6 +13,7 @@ public static class Policies
     public const string Ingest = "ingest";
     public const string CreatorOrIngest = "creator-or-ingest";
     public const string Judge = "judge";
+    public const string StudioOrAdmin = "studio-or-admin";
 
     /// <summary>Any signed-in caller with a subject; the endpoint decides (partners of one season, admins).</summary>
     public const string Subject = "subject";
@@ -25,6 +26,7 @@ public static class Policies
         .AddPolicy(Ingest, policy => policy.RequireSubject().RequireRole(Roles.Ingest))
         .AddPolicy(CreatorOrIngest, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Ingest))
         .AddPolicy(Judge, policy => policy.RequireSubject().RequireRole(Roles.Judge))
+        .AddPolicy(StudioOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Studio, Roles.Admin))
         .AddPolicy(Subject, policy => policy.RequireSubject());
 
     // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.

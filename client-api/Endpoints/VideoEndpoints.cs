@@ -7,6 +7,7 @@ using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Domain;
+using Spotlight.Grains.Titles;
 
 namespace Spotlight.ClientApi.Endpoints;
 
@@ -75,15 +76,24 @@ public static class VideoEndpoints
             return ResourceIds.Problem("id");
         }
 
-        var video = await grains.GetGrain<IVideoGrain>(id).GetAsync();
-        return video is null ? TypedResults.NotFound() : TypedResults.Ok(VideoResponse.From(video));
+        if (await grains.GetGrain<IVideoGrain>(id).GetAsync() is not { } video)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Every title the video matches, with each eligibility rule passed or failed.
+        var candidates = await TitleCandidates.FindAsync(grains, video);
+        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: false))
+            .Select(e => new VideoEligibility(e.TitleId, e.Eligible, e.Reasons))
+            .ToList();
+        return TypedResults.Ok(VideoResponse.From(video) with { Eligibility = eligibility });
     }
 }
 
 public sealed record RegisterVideoRequest(
     string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
 
-public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<string> Reasons);
+public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
 public sealed record VideoResponse(
     string Id,
@@ -97,7 +107,8 @@ public sealed record VideoResponse(
     string? AnchorLink,
     IReadOnlyList<VideoEligibility> Eligibility)
 {
-    /// <summary>Anchor links and eligibility arrive with titles; until then a video has none.</summary>
+    /// <summary>The video alone; <c>GetAsync</c> adds its eligibility per candidate title. Anchor links come
+    /// with link reviews.</summary>
     public static VideoResponse From(VideoDetails video) => new(
         video.Id, video.CreatorId, video.TrackId, video.Hashtags, video.Caption, video.VisualTags, video.RegisteredAt, video.Counters, null, []);
 }

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Errors;
+using Spotlight.GrainInterfaces.Titles;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public static class TitleEndpoints
+{
+    public static IEndpointRouteBuilder MapTitleEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var titles = endpoints.MapGroup("/api/titles").WithTags("Titles");
+        titles.MapPost("/", CreateAsync)
+            .RequireAuthorization(Policies.StudioOrAdmin)
+            .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).");
+        titles.MapGet("/{id}", GetAsync)
+            .AllowAnonymous()
+            .WithSummary("A title with its matching terms and link thresholds.");
+        titles.MapGet("/{id}/hub", GetHubAsync)
+            .AllowAnonymous()
+            .WithSummary("The title's landing page for a region; counts a hub visit.");
+        titles.MapPost("/{id}/hub/clicks", ClickAsync)
+            .AllowAnonymous()
+            .WithSummary("Count a click-through to one of the title's where-to-watch providers.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Created<TitleResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> CreateAsync(
+        CreateTitleRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(request.Id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        // A studio creates titles for itself only; a malformed studio id is a field error, not another studio.
+        if (!user.IsInRole(Roles.Admin) && ResourceIdRules.IsValid(request.StudioId) && request.StudioId != user.FindFirstValue(SpotlightClaims.StudioId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var command = new CreateTitleCommand(request.Name, request.Kind, request.StudioId, request.Cast, request.Socials, request.WhereToWatch,
+            request.Hashtags, request.Keywords, request.VisualTags, request.MinFollowers, request.MinViews, user.SubjectId());
+        var result = await grains.GetGrain<ITitleHubGrain>(request.Id!).CreateAsync(command);
+        return result.Outcome switch
+        {
+            TitleCreateOutcome.Created => TypedResults.Created($"/api/titles/{request.Id}", TitleResponse.From(result.Value!)),
+            TitleCreateOutcome.AlreadyExists => Problems.Conflict($"A title with id '{request.Id}' already exists."),
+            _ => FieldProblems.From(result.Errors),
+        };
+    }
+
+    public static async Task<Results<Ok<TitleResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        return await grains.GetGrain<ITitleHubGrain>(id).GetAsync() is { } title ? TypedResults.Ok(TitleResponse.From(title)) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<HubResponse>, NotFound, ValidationProblem>> GetHubAsync(string id, string? region, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        if (region is not null && !IsoRegionCodes.IsAssigned(region))
+        {
+            return FieldProblems.Single("region", "An ISO 3166-1 alpha-2 country code in upper case, such as KR.");
+        }
+
+        return await grains.GetGrain<ITitleHubGrain>(id).VisitAsync() is { } title ? TypedResults.Ok(HubResponse.From(title, region)) : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Accepted<HubClickResponse>, NotFound, ValidationProblem>> ClickAsync(string id, HubClickRequest request, IGrainFactory grains)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Target) || request.Target.Length > TitleRules.MaxTextLength)
+        {
+            return FieldProblems.Single("target", $"A provider name of 1 to {TitleRules.MaxTextLength} characters.");
+        }
+
+        return await grains.GetGrain<ITitleHubGrain>(id).ClickAsync(request.Target) switch
+        {
+            HubClickOutcome.Counted => TypedResults.Accepted((string?)null, new HubClickResponse(id, request.Target)),
+            HubClickOutcome.UnknownProvider => FieldProblems.Single("target", "Not one of the title's where-to-watch providers."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+}

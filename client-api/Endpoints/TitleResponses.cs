@@ -1,0 +1,57 @@
+using Spotlight.GrainInterfaces.Titles;
+using Spotlight.Grains.Domain;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public sealed record CreateTitleRequest(
+    string? Id,
+    string? Name,
+    string? Kind,
+    string? StudioId,
+    IReadOnlyList<CastMember?>? Cast,
+    IReadOnlyList<SocialLink?>? Socials,
+    IReadOnlyList<WatchOptionPlan?>? WhereToWatch,
+    IReadOnlyList<string?>? Hashtags,
+    IReadOnlyList<string?>? Keywords,
+    IReadOnlyList<string?>? VisualTags,
+    long? MinFollowers,
+    long? MinViews);
+
+public sealed record HubClickRequest(string? Target);
+
+public sealed record HubClickResponse(string TitleId, string Target);
+
+public sealed record TitleResponse(
+    string Id,
+    string Name,
+    TitleKind Kind,
+    string StudioId,
+    IReadOnlyList<CastMember> Cast,
+    IReadOnlyList<SocialLink> Socials,
+    IReadOnlyList<WatchOption> WhereToWatch,
+    IReadOnlyList<string> Hashtags,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> VisualTags,
+    long MinFollowers,
+    long MinViews,
+    DateTimeOffset CreatedAt)
+{
+    public static TitleResponse From(TitleDetails t) =>
+        new(t.Id, t.Name, t.Kind, t.StudioId, t.Cast, t.Socials, t.WhereToWatch, t.Hashtags, t.Keywords, t.VisualTags, t.MinFollowers, t.MinViews, t.CreatedAt);
+}
+
+/// <summary>A title's landing page: where to watch in the asked region, and the fan videos linked to it
+/// (most engaged first; empty until link reviews exist).</summary>
+public sealed record HubResponse(
+    string Id,
+    string Name,
+    TitleKind Kind,
+    IReadOnlyList<CastMember> Cast,
+    IReadOnlyList<SocialLink> Socials,
+    string? Region,
+    IReadOnlyList<WatchOption> WhereToWatch,
+    IReadOnlyList<string> RelatedVideos)
+{
+    public static HubResponse From(TitleDetails t, string? region) =>
+        new(t.Id, t.Name, t.Kind, t.Cast, t.Socials, region, TitleRules.WhereToWatchIn(t, region), []);
+}

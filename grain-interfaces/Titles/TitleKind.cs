@@ -1,0 +1,7 @@
+namespace Spotlight.GrainInterfaces.Titles;
+
+public enum TitleKind
+{
+    Movie,
+    Show,
+}

@@ -1,0 +1,15 @@
+namespace Spotlight.GrainInterfaces.Titles;
+
+public enum TitleCreateOutcome
+{
+    Created,
+    AlreadyExists,
+    Invalid,
+}
+
+public enum HubClickOutcome
+{
+    Counted,
+    UnknownTitle,
+    UnknownProvider,
+}
