@@ -21,7 +21,10 @@ public static class VideoEndpoints
             .WithSummary("Register a video (a creator for itself, or the ingest service for anyone).");
         videos.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
-            .WithSummary("A video with its engagement counters.");
+            .WithSummary("A video with its engagement counters, policy status and link eligibility per matching title.");
+        videos.MapPost("/{id}/policy", SetPolicyAsync)
+            .RequireAuthorization(Policies.Reviewer)
+            .WithSummary("Record a policy decision: a violation blocks anchor links (a reason is required); ok lifts the block.");
         return endpoints;
     }
 
@@ -76,22 +79,51 @@ public static class VideoEndpoints
             return ResourceIds.Problem("id");
         }
 
-        if (await grains.GetGrain<IVideoGrain>(id).GetAsync() is not { } video)
+        var grain = grains.GetGrain<IVideoGrain>(id);
+        if (await grain.GetAsync() is not { } video)
         {
             return TypedResults.NotFound();
         }
 
         // Every title the video matches, with each eligibility rule passed or failed.
+        var policy = await grain.GetPolicyAsync();
         var candidates = await TitleCandidates.FindAsync(grains, video);
-        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: false))
+        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: policy?.Violation == true))
             .Select(e => new VideoEligibility(e.TitleId, e.Eligible, e.Reasons))
             .ToList();
-        return TypedResults.Ok(VideoResponse.From(video) with { Eligibility = eligibility });
+        return TypedResults.Ok(VideoResponse.From(video) with { Eligibility = eligibility, Policy = policy is null ? null : VideoPolicyResponse.From(policy) });
+    }
+
+    public static async Task<Results<Ok<VideoPolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(
+        string id, VideoPolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var errors = VideoPolicyRules.Validate(request.Status, request.Reason);
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var policy = new VideoPolicy(request.Status == VideoPolicyRules.Violation, request.Reason?.Trim() is { Length: > 0 } reason ? reason : null, user.SubjectId(), clock.GetUtcNow());
+        return await grains.GetGrain<IVideoGrain>(id).SetPolicyAsync(policy) ? TypedResults.Ok(VideoPolicyResponse.From(policy)) : TypedResults.NotFound();
     }
 }
 
 public sealed record RegisterVideoRequest(
     string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
+
+public sealed record VideoPolicyRequest(string? Status, string? Reason);
+
+/// <summary>The latest policy decision: <c>violation</c> or <c>ok</c>, why, by which reviewer, when.</summary>
+public sealed record VideoPolicyResponse(string Status, string? Reason, string ReviewerId, DateTimeOffset At)
+{
+    public static VideoPolicyResponse From(VideoPolicy policy) =>
+        new(policy.Violation ? VideoPolicyRules.Violation : VideoPolicyRules.Ok, policy.Reason, policy.ReviewerId, policy.At);
+}
 
 public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
@@ -105,7 +137,8 @@ public sealed record VideoResponse(
     DateTimeOffset RegisteredAt,
     EngagementCounters Counters,
     string? AnchorLink,
-    IReadOnlyList<VideoEligibility> Eligibility)
+    IReadOnlyList<VideoEligibility> Eligibility,
+    VideoPolicyResponse? Policy = null)
 {
     /// <summary>The video alone; <c>GetAsync</c> adds its eligibility per candidate title. Anchor links come
     /// with link reviews.</summary>

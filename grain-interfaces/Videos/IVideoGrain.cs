@@ -18,4 +18,12 @@ public interface IVideoGrain : IGrainWithStringKey
     /// caller then sends the counts of the slices after that position.</summary>
     [Alias("ApplyEngagementAsync")]
     Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, EngagementCounters counts);
+
+    /// <summary>Records a policy decision (the latest decides); false when no video has this id.</summary>
+    [Alias("SetPolicyAsync")]
+    Task<bool> SetPolicyAsync(VideoPolicy policy);
+
+    /// <summary>The latest policy decision, or null when none was made.</summary>
+    [Alias("GetPolicyAsync")]
+    Task<VideoPolicy?> GetPolicyAsync();
 }

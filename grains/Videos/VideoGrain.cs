@@ -84,6 +84,20 @@ public sealed class VideoGrain : Grain, IVideoGrain
         return null;
     }
 
+    public async Task<bool> SetPolicyAsync(VideoPolicy policy)
+    {
+        if (_state.State.Video is null)
+        {
+            return false;
+        }
+
+        _state.State.Policy = policy;
+        await _state.WriteOrDropActivationAsync(this);
+        return true;
+    }
+
+    public Task<VideoPolicy?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
+
     /// <summary>The use travels on the engagement stream like any other event, under a batch id that
     /// clients cannot post (':' is not allowed in their ids), so it is counted exactly once.</summary>
     private async Task RecordUseAsync()

@@ -16,4 +16,8 @@ public sealed class VideoState
     /// <summary>The use of the video's track has been counted on the track.</summary>
     [Id(2)]
     public bool UseRecorded { get; set; } = true;
+
+    /// <summary>The latest policy decision by a reviewer; null when none was made.</summary>
+    [Id(3)]
+    public VideoPolicy? Policy { get; set; }
 }
