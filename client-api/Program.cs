@@ -40,6 +40,7 @@ try
     app.MapEngagementEndpoints();
     app.MapSeasonEndpoints();
     app.MapTitleEndpoints();
+    app.MapLinkReviewEndpoints();
     await app.RunAsync();
     return 0;
 }

@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Titles;
+using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 
 public static class TitleEndpoints
 {
+    public const int MaxRelatedVideos = 50;
+    private const int RelatedVideosBatch = 32;
+
     public static IEndpointRouteBuilder MapTitleEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var titles = endpoints.MapGroup("/api/titles").WithTags("Titles");
@@ -74,7 +79,29 @@ public static class TitleEndpoints
             return FieldProblems.Single("region", "An ISO 3166-1 alpha-2 country code in upper case, such as KR.");
         }
 
-        return await grains.GetGrain<ITitleHubGrain>(id).VisitAsync() is { } title ? TypedResults.Ok(HubResponse.From(title, region)) : TypedResults.NotFound();
+        var hub = grains.GetGrain<ITitleHubGrain>(id);
+        if (await hub.VisitAsync() is not { } title)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(HubResponse.From(title, region, await RelatedVideosAsync(hub, id, grains)));
+    }
+
+    /// <summary>Videos still linked to the title (a violation removes a link on the video at once), most
+    /// engaged first.</summary>
+    private static async Task<IReadOnlyList<RelatedVideo>> RelatedVideosAsync(ITitleHubGrain hub, string titleId, IGrainFactory grains)
+    {
+        var linked = await GrainCalls.InBatchesAsync(await hub.GetLinkedVideosAsync(), RelatedVideosBatch, async videoId =>
+        {
+            var video = grains.GetGrain<IVideoGrain>(videoId);
+            return await video.GetAnchorLinkAsync() == titleId ? await video.GetAsync() : null;
+        });
+        return [.. linked.Values.OfType<VideoDetails>()
+            .OrderByDescending(v => v.Counters.Views + v.Counters.Likes + v.Counters.Comments + v.Counters.Shares)
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .Take(MaxRelatedVideos)
+            .Select(v => new RelatedVideo(v.Id, v.CreatorId, v.Caption, v.Counters))];
     }
 
     public static async Task<Results<Accepted<HubClickResponse>, NotFound, ValidationProblem>> ClickAsync(string id, HubClickRequest request, IGrainFactory grains)

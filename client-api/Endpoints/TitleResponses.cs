@@ -1,3 +1,4 @@
+using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Domain;
 
@@ -41,7 +42,7 @@ public sealed record TitleResponse(
 }
 
 /// <summary>A title's landing page: where to watch in the asked region, and the fan videos linked to it
-/// (most engaged first; empty until link reviews exist).</summary>
+/// (most engaged first).</summary>
 public sealed record HubResponse(
     string Id,
     string Name,
@@ -50,8 +51,11 @@ public sealed record HubResponse(
     IReadOnlyList<SocialLink> Socials,
     string? Region,
     IReadOnlyList<WatchOption> WhereToWatch,
-    IReadOnlyList<string> RelatedVideos)
+    IReadOnlyList<RelatedVideo> RelatedVideos)
 {
-    public static HubResponse From(TitleDetails t, string? region) =>
-        new(t.Id, t.Name, t.Kind, t.Cast, t.Socials, region, TitleRules.WhereToWatchIn(t, region), []);
+    public static HubResponse From(TitleDetails t, string? region, IReadOnlyList<RelatedVideo> related) =>
+        new(t.Id, t.Name, t.Kind, t.Cast, t.Socials, region, TitleRules.WhereToWatchIn(t, region), related);
 }
+
+/// <summary>A fan video linked to the title, with its engagement.</summary>
+public sealed record RelatedVideo(string VideoId, string CreatorId, string Caption, EngagementCounters Counters);

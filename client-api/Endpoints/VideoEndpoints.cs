@@ -87,11 +87,12 @@ public static class VideoEndpoints
 
         // Every title the video matches, with each eligibility rule passed or failed.
         var policy = await grain.GetPolicyAsync();
+        var anchorLink = await grain.GetAnchorLinkAsync();
         var candidates = await TitleCandidates.FindAsync(grains, video);
         var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: policy?.Violation == true))
             .Select(e => new VideoEligibility(e.TitleId, e.Eligible, e.Reasons))
             .ToList();
-        return TypedResults.Ok(VideoResponse.From(video) with { Eligibility = eligibility, Policy = policy is null ? null : VideoPolicyResponse.From(policy) });
+        return TypedResults.Ok(VideoResponse.From(video) with { AnchorLink = anchorLink, Eligibility = eligibility, Policy = policy is null ? null : VideoPolicyResponse.From(policy) });
     }
 
     public static async Task<Results<Ok<VideoPolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(

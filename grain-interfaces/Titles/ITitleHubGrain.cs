@@ -21,4 +21,12 @@ public interface ITitleHubGrain : IGrainWithStringKey
 
     [Alias("GetHubCountsAsync")]
     Task<HubCounts> GetHubCountsAsync();
+
+    /// <summary>Remembers a video whose link to this title was approved (idempotent). The hub shows it while
+    /// the video still links here; a violation removes the link on the video, which the hub reads.</summary>
+    [Alias("AddLinkedVideoAsync")]
+    Task AddLinkedVideoAsync(string videoId);
+
+    [Alias("GetLinkedVideosAsync")]
+    Task<IReadOnlyList<string>> GetLinkedVideosAsync();
 }

@@ -26,4 +26,12 @@ public interface IVideoGrain : IGrainWithStringKey
     /// <summary>The latest policy decision, or null when none was made.</summary>
     [Alias("GetPolicyAsync")]
     Task<VideoPolicy?> GetPolicyAsync();
+
+    /// <summary>Sets the anchor link after a reviewer approved it (idempotent for the same title).</summary>
+    [Alias("LinkAsync")]
+    Task<LinkOutcome> LinkAsync(string titleId);
+
+    /// <summary>The title the video links to, or null.</summary>
+    [Alias("GetAnchorLinkAsync")]
+    Task<string?> GetAnchorLinkAsync();
 }

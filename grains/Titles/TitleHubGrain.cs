@@ -92,6 +92,17 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     public Task<HubCounts> GetHubCountsAsync() =>
         Task.FromResult(new HubCounts(State.Visits, new Dictionary<string, long>(State.Clicks, StringComparer.Ordinal)));
 
+    public async Task AddLinkedVideoAsync(string videoId)
+    {
+        if (State.Title is not null && !State.LinkedVideos.Contains(videoId))
+        {
+            State.LinkedVideos.Add(videoId);
+            await _state.WriteOrDropActivationAsync(this);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetLinkedVideosAsync() => Task.FromResult<IReadOnlyList<string>>([.. State.LinkedVideos]);
+
     private async Task WriteCountsAsync()
     {
         if (_countsBehind)

@@ -18,4 +18,8 @@ public sealed class TitleHubState
 
     [Id(3)]
     public Dictionary<string, long> Clicks { get; set; } = [];
+
+    /// <summary>Videos whose link to this title was approved, in order of approval.</summary>
+    [Id(4)]
+    public List<string> LinkedVideos { get; set; } = [];
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Grains.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 using Spotlight.GrainInterfaces;
@@ -12,6 +15,14 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private readonly IPersistentState<VideoState> _state;
     private readonly TimeProvider _clock;
     private readonly FollowUp _recordUse;
+    private readonly FollowUp _queueLinks;
+
+    /// <summary>How long a video trusts its list of matching titles before asking the term index again
+    /// (titles created meanwhile are found within this).</summary>
+    private static readonly TimeSpan CandidatesLifetime = TimeSpan.FromMinutes(5);
+
+    private IReadOnlyList<TitleDetails>? _candidates;
+    private DateTimeOffset _candidatesLoadedAt;
 
     public VideoGrain(
         [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
@@ -21,6 +32,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         _state = state;
         _clock = clock;
         _recordUse = new FollowUp(this, RecordUseAsync, logger);
+        _queueLinks = new FollowUp(this, QueueEligibleLinksAsync, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,6 +40,11 @@ public sealed class VideoGrain : Grain, IVideoGrain
         if (!_state.State.UseRecorded)
         {
             await _recordUse.RunAsync();
+        }
+
+        if (_state.State.QueueOwed.Count > 0)
+        {
+            await _queueLinks.RunAsync();
         }
     }
 
@@ -57,6 +74,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
             await _recordUse.RunAsync();
         }
 
+        // A title may ask for no views at all: the video can be eligible from the start.
+        await _queueLinks.RunAsync();
         return new(VideoRegisterOutcome.Created, video, []);
     }
 
@@ -81,6 +100,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         _state.State.Video = video with { Counters = video.Counters.Add(counts) };
         // On failure the activation is dropped, so the redelivered range meets what storage holds.
         await _state.WriteOrDropActivationAsync(this);
+        await _queueLinks.RunAsync();
         return null;
     }
 
@@ -92,8 +112,88 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
 
         _state.State.Policy = policy;
+        if (policy.Violation)
+        {
+            // The link goes at once; lifting the violation does not bring it back (it needs a new approval).
+            _state.State.AnchorLink = null;
+        }
+
         await _state.WriteOrDropActivationAsync(this);
+        if (!policy.Violation)
+        {
+            // Eligibility blocked by the violation counts again.
+            await _queueLinks.RunAsync();
+        }
+
         return true;
+    }
+
+    public async Task<LinkOutcome> LinkAsync(string titleId)
+    {
+        if (_state.State.Video is null)
+        {
+            return LinkOutcome.VideoNotFound;
+        }
+
+        if (_state.State.Policy?.Violation == true)
+        {
+            return LinkOutcome.PolicyViolation;
+        }
+
+        if (_state.State.AnchorLink is { } existing)
+        {
+            return existing == titleId ? LinkOutcome.Linked : LinkOutcome.LinkedElsewhere;
+        }
+
+        _state.State.AnchorLink = titleId;
+        await _state.WriteOrDropActivationAsync(this);
+        return LinkOutcome.Linked;
+    }
+
+    public Task<string?> GetAnchorLinkAsync() => Task.FromResult(_state.State.AnchorLink);
+
+    /// <summary>
+    /// Finds the titles the video has just become eligible for and queues each for review once: the video
+    /// grain handles one change at a time and records the title in <see cref="VideoState.Queued"/> before
+    /// it tells the queue, so bursts and redeliveries cannot queue a pair twice.
+    /// </summary>
+    private async Task QueueEligibleLinksAsync()
+    {
+        var state = _state.State;
+        if (state.Video is { } video && state.Policy?.Violation != true)
+        {
+            var now = _clock.GetUtcNow();
+            if (_candidates is null || now - _candidatesLoadedAt > CandidatesLifetime)
+            {
+                (_candidates, _candidatesLoadedAt) = (await TitleCandidates.FindAsync(GrainFactory, video), now);
+            }
+
+            var newly = _candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
+            if (newly.Count > 0)
+            {
+                foreach (var title in newly)
+                {
+                    state.Queued.Add(title.Id);
+                    state.QueueOwed.Add(title.Id);
+                }
+
+                await _state.WriteOrDropActivationAsync(this);
+            }
+        }
+
+        if (state.QueueOwed.Count == 0)
+        {
+            return;
+        }
+
+        var queue = GrainFactory.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key);
+        foreach (var titleId in state.QueueOwed.ToList())
+        {
+            await queue.AddAsync(new LinkReview(state.Video!.Id, titleId, state.Video.CreatorId, _clock.GetUtcNow(), LinkReviewStatus.Pending));
+        }
+
+        state.QueueOwed.Clear();
+        await _state.WriteStateAsync();
     }
 
     public Task<VideoPolicy?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);

@@ -20,4 +20,16 @@ public sealed class VideoState
     /// <summary>The latest policy decision by a reviewer; null when none was made.</summary>
     [Id(3)]
     public VideoPolicy? Policy { get; set; }
+
+    /// <summary>Titles for which the video became eligible: each enters the link review queue once, ever.</summary>
+    [Id(4)]
+    public HashSet<string> Queued { get; set; } = [];
+
+    /// <summary>Of <see cref="Queued"/>, those not yet confirmed by the review queue.</summary>
+    [Id(5)]
+    public HashSet<string> QueueOwed { get; set; } = [];
+
+    /// <summary>The approved title link; a video has at most one. Removed at once by a violation.</summary>
+    [Id(6)]
+    public string? AnchorLink { get; set; }
 }

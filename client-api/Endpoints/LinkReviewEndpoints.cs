@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Errors;
+using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.GrainInterfaces.Titles;
+using Spotlight.GrainInterfaces.Videos;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public static class LinkReviewEndpoints
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+    public const int MaxReasonLength = 1000;
+
+    public static IEndpointRouteBuilder MapLinkReviewEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var reviews = endpoints.MapGroup("/api/reviews/links").WithTags("Reviews");
+        reviews.MapGet("/", ListAsync)
+            .RequireAuthorization(Policies.ReviewerOrAdmin)
+            .WithSummary("Link reviews by status (pending, approved, rejected), optionally for one title, oldest first.");
+        reviews.MapPost("/", DecideAsync)
+            .RequireAuthorization(Policies.Reviewer)
+            .WithSummary("Approve (sets the video's anchor link) or reject a pending link review.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LinkReview>>, ValidationProblem>> ListAsync(string? status, string? titleId, int? limit, IGrainFactory grains)
+    {
+        var errors = new List<FieldError>();
+        var parsed = status switch
+        {
+            null or "pending" => LinkReviewStatus.Pending,
+            "approved" => LinkReviewStatus.Approved,
+            "rejected" => LinkReviewStatus.Rejected,
+            _ => (LinkReviewStatus?)null,
+        };
+        if (parsed is null)
+        {
+            errors.Add(new("status", "One of \"pending\", \"approved\", \"rejected\"."));
+        }
+
+        if (titleId is not null && !ResourceIds.IsValid(titleId))
+        {
+            errors.Add(new("titleId", "A title id in the id format."));
+        }
+
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+        {
+            errors.Add(new("limit", $"From 1 to {MaxLimit}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key).ListAsync(parsed!.Value, titleId, take));
+    }
+
+    public static async Task<Results<Ok<LinkReview>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        LinkDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var errors = new List<FieldError>();
+        if (!ResourceIds.IsValid(request.VideoId))
+        {
+            errors.Add(new("videoId", "A video id in the id format."));
+        }
+
+        if (!ResourceIds.IsValid(request.TitleId))
+        {
+            errors.Add(new("titleId", "A title id in the id format."));
+        }
+
+        if (request.Decision is not ("approve" or "reject"))
+        {
+            errors.Add(new("decision", "Either \"approve\" or \"reject\"."));
+        }
+
+        if (request.Reason is { Length: > MaxReasonLength })
+        {
+            errors.Add(new("reason", $"At most {MaxReasonLength} characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var queue = grains.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key);
+        var review = await queue.GetAsync(request.VideoId!, request.TitleId!);
+        if (review is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (review.Status != LinkReviewStatus.Pending)
+        {
+            return Problems.Conflict($"This link was already {review.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var approve = request.Decision == "approve";
+        if (approve)
+        {
+            // The video decides first: it holds the single link and the policy block.
+            switch (await grains.GetGrain<IVideoGrain>(request.VideoId!).LinkAsync(request.TitleId!))
+            {
+                case LinkOutcome.LinkedElsewhere:
+                    return Problems.Conflict("The video already links to another title; a video has at most one link.");
+                case LinkOutcome.PolicyViolation:
+                    return Problems.Conflict("The video has a policy violation; it cannot be linked.");
+                case LinkOutcome.VideoNotFound:
+                    return TypedResults.NotFound();
+            }
+
+            await grains.GetGrain<ITitleHubGrain>(request.TitleId!).AddLinkedVideoAsync(request.VideoId!);
+        }
+
+        var decided = await queue.DecideAsync(request.VideoId!, request.TitleId!, approve, user.SubjectId(), request.Reason?.Trim(), clock.GetUtcNow());
+        return decided is null ? Problems.Conflict("Another reviewer decided this link meanwhile.") : TypedResults.Ok(decided);
+    }
+}
+
+public sealed record LinkDecisionRequest(string? VideoId, string? TitleId, string? Decision, string? Reason);
