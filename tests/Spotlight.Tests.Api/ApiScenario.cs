@@ -14,6 +14,8 @@ public sealed class ApiScenario(SpotlightApiFactory factory)
 
     public HttpClient Admin { get; } = factory.ClientFor("admin-1", Roles.Admin);
 
+    public HttpClient Ingest { get; } = factory.ClientFor("ingest-service", Roles.Ingest);
+
     public static object Track(string title = "Original Song") =>
         new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true };
 
@@ -37,6 +39,24 @@ public sealed class ApiScenario(SpotlightApiFactory factory)
         var response = await Reviewer.PostAsJsonAsync($"/api/tracks/{trackId}/review", new { decision, reason });
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Registers a video through the ingest service and returns its new id.</summary>
+    public async Task<string> RegisterVideoAsync(string creatorId, long followers, string? trackId = null, string? hashtag = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var response = await Ingest.PostAsJsonAsync("/api/videos", new
+        {
+            id,
+            creatorId,
+            creatorFollowers = followers,
+            trackId,
+            hashtags = hashtag is null ? [] : new[] { hashtag },
+            caption = "",
+            visualTags = Array.Empty<string>(),
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return id;
     }
 
     public async Task<IReadOnlyList<string>> PlaylistAsync(string region, int limit = 200)

@@ -10,16 +10,15 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
 {
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(30);
     private readonly ApiScenario _api = new(factory);
-    private readonly HttpClient _ingest = factory.ClientFor("ingest-service", Roles.Ingest);
 
     [Fact]
     public async Task ThousandConcurrentEvents_CrossingMinViews_QueueThePairOnce_ApprovalLinks_ViolationUnlinksAtOnce()
     {
         var (titleId, tag) = await CreateTitleAsync(minViews: 500);
-        var videoId = await RegisterAsync(tag);
+        var videoId = await _api.RegisterVideoAsync("creator-links", 10, hashtag: tag);
 
         // A thousand single-view batches at once: the 500th view crosses the threshold.
-        var posts = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(_ => _ingest.PostAsJsonAsync("/api/engagement", new
+        var posts = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(_ => _api.Ingest.PostAsJsonAsync("/api/engagement", new
         {
             batchId = Guid.NewGuid().ToString("N"),
             events = new[] { new { videoId, kind = "view" } },
@@ -47,7 +46,7 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
 
         // Lifting it does not bring the link back, and the pair never enters the queue again.
         Assert.Equal(HttpStatusCode.OK, (await _api.Reviewer.PostAsJsonAsync($"/api/videos/{videoId}/policy", new { status = "ok" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await _ingest.PostAsJsonAsync("/api/engagement", new { batchId = Guid.NewGuid().ToString("N"), events = new[] { new { videoId, kind = "view", count = 50 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _api.Ingest.PostAsJsonAsync("/api/engagement", new { batchId = Guid.NewGuid().ToString("N"), events = new[] { new { videoId, kind = "view", count = 50 } } })).StatusCode);
         await Eventually.UntilAsync(async () => (await VideoAsync(videoId)).GetProperty("counters").GetProperty("views").GetInt64() == 1_050, Settling, "1,050 views");
         Assert.Equal(JsonValueKind.Null, (await VideoAsync(videoId)).GetProperty("anchorLink").ValueKind);
         Assert.Empty(await ReviewsAsync(titleId, "pending"));
@@ -59,7 +58,7 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     {
         var (first, tag) = await CreateTitleAsync(minViews: 0);
         var (second, _) = await CreateTitleAsync(minViews: 0, tag: tag);
-        var videoId = await RegisterAsync(tag);
+        var videoId = await _api.RegisterVideoAsync("creator-links", 10, hashtag: tag);
         await Eventually.UntilAsync(async () => (await ReviewsAsync(first, "pending")).Count == 1 && (await ReviewsAsync(second, "pending")).Count == 1, Settling, "both pairs to be queued");
 
         Assert.Equal(HttpStatusCode.OK, (await Decide(videoId, first, "approve")).StatusCode);
@@ -68,7 +67,7 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
         Assert.Equal("Off topic", (await ReviewsAsync(second, "rejected"))[0].GetProperty("reason").GetString());
 
         var (third, otherTag) = await CreateTitleAsync(minViews: 0);
-        var flagged = await RegisterAsync(otherTag);
+        var flagged = await _api.RegisterVideoAsync("creator-links", 10, hashtag: otherTag);
         await Eventually.UntilAsync(async () => (await ReviewsAsync(third, "pending")).Count == 1, Settling, "the pair to be queued");
         Assert.Equal(HttpStatusCode.OK, (await _api.Reviewer.PostAsJsonAsync($"/api/videos/{flagged}/policy", new { status = "violation", reason = "Spam" })).StatusCode);
         await ProblemAssertions.AssertProblemAsync(await Decide(flagged, third, "approve"), HttpStatusCode.Conflict);
@@ -82,14 +81,6 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
         var title = new { id = titleId, name = "Linked", kind = "movie", studioId = "studio-l", hashtags = new[] { tag }, minFollowers = 0, minViews };
         Assert.Equal(HttpStatusCode.Created, (await _api.Admin.PostAsJsonAsync("/api/titles", title)).StatusCode);
         return (titleId, tag);
-    }
-
-    private async Task<string> RegisterAsync(string hashtag)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var response = await _ingest.PostAsJsonAsync("/api/videos", new { id, creatorId = "creator-links", creatorFollowers = 10, hashtags = new[] { hashtag }, caption = "", visualTags = Array.Empty<string>() });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
     }
 
     private Task<HttpResponseMessage> Decide(string videoId, string titleId, string decision, string? reason = null) =>

@@ -15,7 +15,6 @@ public class LiveLeaderboardApiTests(DevelopmentApiFactory factory, ITestOutputH
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(30);
     private readonly SeasonScenario _seasons = new(factory);
-    private readonly HttpClient _ingest = factory.ClientFor("ingest-service", Roles.Ingest);
 
     [Fact]
     public async Task Live_ShowsAChangedTopRow_WithinOneSecondOfTheEngagement()
@@ -25,9 +24,9 @@ public class LiveLeaderboardApiTests(DevelopmentApiFactory factory, ITestOutputH
         var (first, _) = await _seasons.EnteredTrackAsync(id, "Early Bird");
         var (second, _) = await _seasons.EnteredTrackAsync(id, "Late Riser");
         // Two uses for the later track, one for the earlier: 40 against 20 points.
-        await RegisterVideoAsync(second);
-        await RegisterVideoAsync(second);
-        var video = await RegisterVideoAsync(first);
+        await _seasons.Api.RegisterVideoAsync("creator-live", 100, trackId: second);
+        await _seasons.Api.RegisterVideoAsync("creator-live", 100, trackId: second);
+        var video = await _seasons.Api.RegisterVideoAsync("creator-live", 100, trackId: first);
 
         using var cancel = new CancellationTokenSource(Settling);
         using var response = await _seasons.Api.Anonymous.GetAsync($"/api/seasons/{id}/rounds/1/leaderboard/live?top=5", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
@@ -40,7 +39,7 @@ public class LiveLeaderboardApiTests(DevelopmentApiFactory factory, ITestOutputH
         await NextTopAsync(events, board => Rows(board) is [var top, var next] && top == (second, 40) && next == (first, 20));
 
         var clock = Stopwatch.StartNew();
-        var posted = await _ingest.PostAsJsonAsync("/api/engagement", new
+        var posted = await _seasons.Api.Ingest.PostAsJsonAsync("/api/engagement", new
         {
             batchId = Guid.NewGuid().ToString("N"),
             events = new object[] { new { videoId = video, kind = "share", count = 10 } },
@@ -83,22 +82,5 @@ public class LiveLeaderboardApiTests(DevelopmentApiFactory factory, ITestOutputH
         }
 
         throw new InvalidOperationException("The event stream ended.");
-    }
-
-    private async Task<string> RegisterVideoAsync(string trackId)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var response = await _ingest.PostAsJsonAsync("/api/videos", new
-        {
-            id,
-            creatorId = "creator-live",
-            creatorFollowers = 100,
-            trackId,
-            hashtags = Array.Empty<string>(),
-            caption = "",
-            visualTags = Array.Empty<string>(),
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
     }
 }

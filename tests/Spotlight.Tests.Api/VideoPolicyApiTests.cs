@@ -8,7 +8,6 @@ namespace Spotlight.Tests.Api;
 public class VideoPolicyApiTests(DevelopmentApiFactory factory) : IClassFixture<DevelopmentApiFactory>
 {
     private readonly ApiScenario _api = new(factory);
-    private readonly HttpClient _ingest = factory.ClientFor("ingest-service", Roles.Ingest);
 
     [Fact]
     public async Task Violation_FailsThePolicyRuleForEveryTitle_UntilOk()
@@ -17,7 +16,7 @@ public class VideoPolicyApiTests(DevelopmentApiFactory factory) : IClassFixture<
         var tag = "tag" + titleId;
         var title = new { id = titleId, name = "Policy Test", kind = "show", studioId = "studio-p", hashtags = new[] { tag }, minFollowers = 0, minViews = 0 };
         Assert.Equal(HttpStatusCode.Created, (await _api.Admin.PostAsJsonAsync("/api/titles", title)).StatusCode);
-        var videoId = await RegisterAsync(tag);
+        var videoId = await _api.RegisterVideoAsync("creator-policy", 10, hashtag: tag);
         Assert.True(await EligibleAsync(videoId));
 
         var violation = await _api.Reviewer.PostAsJsonAsync($"/api/videos/{videoId}/policy", new { status = "violation", reason = "Pirated footage" });
@@ -34,7 +33,7 @@ public class VideoPolicyApiTests(DevelopmentApiFactory factory) : IClassFixture<
     [Fact]
     public async Task Policy_Refusals_NameTheFieldOrRole()
     {
-        var videoId = await RegisterAsync("anything");
+        var videoId = await _api.RegisterVideoAsync("creator-policy", 10, hashtag: "anything");
 
         await ProblemAssertions.AssertFieldErrorsAsync(await _api.Reviewer.PostAsJsonAsync($"/api/videos/{videoId}/policy", new { status = "violation" }), "reason");
         await ProblemAssertions.AssertFieldErrorsAsync(await _api.Reviewer.PostAsJsonAsync($"/api/videos/{videoId}/policy", new { status = "banned" }), "status");
@@ -47,20 +46,4 @@ public class VideoPolicyApiTests(DevelopmentApiFactory factory) : IClassFixture<
 
     private async Task<bool> EligibleAsync(string videoId) =>
         (await _api.Anonymous.GetFromJsonAsync<JsonElement>($"/api/videos/{videoId}")).GetProperty("eligibility")[0].GetProperty("eligible").GetBoolean();
-
-    private async Task<string> RegisterAsync(string hashtag)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var response = await _ingest.PostAsJsonAsync("/api/videos", new
-        {
-            id,
-            creatorId = "creator-policy",
-            creatorFollowers = 10,
-            hashtags = new[] { hashtag },
-            caption = "",
-            visualTags = Array.Empty<string>(),
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
-    }
 }
