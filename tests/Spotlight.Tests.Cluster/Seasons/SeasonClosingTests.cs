@@ -62,4 +62,19 @@ public class SeasonClosingTests(ThreeSiloClusterFixture fixture) : IClassFixture
         var winner = await grains.GetGrain<ISeasonGrain>(seasonId).GetStandingAsync(finalResults.Rows[0].Row.TrackId);
         Assert.Equal((2, TrackOutcome.Winner, "Studio session"), (winner!.Round, winner.Outcome, winner.Prize));
     }
+
+    [Fact]
+    public async Task ARoundClosingMonthsAhead_GetsItsReminder()
+    {
+        // Seasons run for months: a closing reminder due far beyond a timer's 49.7-day limit must register.
+        var grains = fixture.Cluster.Client;
+        var seasonId = "long-" + Guid.NewGuid().ToString("N")[..8];
+        var closes = SeasonWorkflow.MinuteOf(DateTimeOffset.UtcNow).AddDays(200);
+        var schedule = new RoundSchedule(seasonId, 1, "Round 1", closes.AddDays(-30), closes, 5, 0.5m, 0.5m, IsFinal: true, []);
+
+        // Called directly, so that a refused reminder fails here instead of in the season's retried follow-up.
+        await grains.GetGrain<IRoundGrain>(schedule.Key).ScheduleAsync(schedule);
+
+        Assert.Equal(RoundState.Scheduled, (await grains.GetGrain<IRoundGrain>(schedule.Key).GetLeaderboardAsync(1, null, 0)).State);
+    }
 }
