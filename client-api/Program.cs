@@ -41,6 +41,8 @@ try
     app.MapSeasonEndpoints();
     app.MapTitleEndpoints();
     app.MapLinkReviewEndpoints();
+    app.MapCampaignEndpoints();
+    app.MapCreatorEndpoints();
     await app.RunAsync();
     return 0;
 }

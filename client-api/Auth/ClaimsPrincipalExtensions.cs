@@ -15,4 +15,8 @@ public static class ClaimsPrincipalExtensions
 
     /// <summary>Reviewers and admins see what the public does not (contact data, pending tracks, who reviewed).</summary>
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
+
+    /// <summary>A studio caller acting for <paramref name="studioId"/> (its token's studio claim).</summary>
+    public static bool IsStudioOf(this ClaimsPrincipal user, string studioId) =>
+        user.IsInRole(Roles.Studio) && user.FindFirstValue(SpotlightClaims.StudioId) == studioId;
 }

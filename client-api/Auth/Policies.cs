@@ -14,6 +14,8 @@ public static class Policies
     public const string CreatorOrIngest = "creator-or-ingest";
     public const string Judge = "judge";
     public const string StudioOrAdmin = "studio-or-admin";
+    public const string Studio = "studio";
+    public const string CreatorOrAdmin = "creator-or-admin";
 
     /// <summary>Any signed-in caller with a subject; the endpoint decides (partners of one season, admins).</summary>
     public const string Subject = "subject";
@@ -27,6 +29,8 @@ public static class Policies
         .AddPolicy(CreatorOrIngest, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Ingest))
         .AddPolicy(Judge, policy => policy.RequireSubject().RequireRole(Roles.Judge))
         .AddPolicy(StudioOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Studio, Roles.Admin))
+        .AddPolicy(Studio, policy => policy.RequireSubject().RequireRole(Roles.Studio))
+        .AddPolicy(CreatorOrAdmin, policy => policy.RequireSubject().RequireRole(Roles.Creator, Roles.Admin))
         .AddPolicy(Subject, policy => policy.RequireSubject());
 
     // Ownership is decided by "sub", so a token without one is refused rather than treated as nobody's.

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
-using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
 
 namespace Spotlight.ClientApi.Endpoints;
@@ -105,18 +105,17 @@ public static class LinkReviewEndpoints
         var approve = request.Decision == "approve";
         if (approve)
         {
-            // The video decides first: it holds the single link and the policy block.
-            switch (await grains.GetGrain<IVideoGrain>(request.VideoId!).LinkAsync(request.TitleId!))
+            // The creator and the video decide first: the creator's standing, then the video's single link and
+            // its own policy block. The video then tells the title's hub.
+            switch (await grains.GetGrain<ICreatorGrain>(review.CreatorId).LinkVideoAsync(request.VideoId!, request.TitleId!))
             {
                 case LinkOutcome.LinkedElsewhere:
                     return Problems.Conflict("The video already links to another title; a video has at most one link.");
                 case LinkOutcome.PolicyViolation:
-                    return Problems.Conflict("The video has a policy violation; it cannot be linked.");
+                    return Problems.Conflict("The video or its creator has a policy violation; it cannot be linked.");
                 case LinkOutcome.VideoNotFound:
                     return TypedResults.NotFound();
             }
-
-            await grains.GetGrain<ITitleHubGrain>(request.TitleId!).AddLinkedVideoAsync(request.VideoId!);
         }
 
         var decided = await queue.DecideAsync(request.VideoId!, request.TitleId!, approve, user.SubjectId(), request.Reason?.Trim(), clock.GetUtcNow());

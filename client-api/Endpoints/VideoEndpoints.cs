@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
@@ -87,44 +88,35 @@ public static class VideoEndpoints
 
         // Every title the video matches, with each eligibility rule passed or failed.
         var policy = await grain.GetPolicyAsync();
+        var creatorPolicy = await grains.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync();
         var anchorLink = await grain.GetAnchorLinkAsync();
         var candidates = await TitleCandidates.FindAsync(grains, video);
-        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: policy?.Violation == true))
+        var violation = policy?.Violation == true || creatorPolicy?.Violation == true;
+        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: violation))
             .Select(e => new VideoEligibility(e.TitleId, e.Eligible, e.Reasons))
             .ToList();
-        return TypedResults.Ok(VideoResponse.From(video) with { AnchorLink = anchorLink, Eligibility = eligibility, Policy = policy is null ? null : VideoPolicyResponse.From(policy) });
+        return TypedResults.Ok(VideoResponse.From(video) with { AnchorLink = anchorLink, Eligibility = eligibility, Policy = PolicyResponse.FromOrNull(policy), CreatorPolicy = PolicyResponse.FromOrNull(creatorPolicy) });
     }
 
-    public static async Task<Results<Ok<VideoPolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(
-        string id, VideoPolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    public static async Task<Results<Ok<PolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(
+        string id, PolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         if (!ResourceIds.IsValid(id))
         {
             return ResourceIds.Problem("id");
         }
 
-        var errors = VideoPolicyRules.Validate(request.Status, request.Reason);
-        if (errors.Count > 0)
+        if (request.ToDecision(user.SubjectId(), clock.GetUtcNow()) is not { } policy)
         {
-            return FieldProblems.From(errors);
+            return FieldProblems.From(PolicyRules.Validate(request.Status, request.Reason));
         }
 
-        var policy = new VideoPolicy(request.Status == VideoPolicyRules.Violation, request.Reason?.Trim() is { Length: > 0 } reason ? reason : null, user.SubjectId(), clock.GetUtcNow());
-        return await grains.GetGrain<IVideoGrain>(id).SetPolicyAsync(policy) ? TypedResults.Ok(VideoPolicyResponse.From(policy)) : TypedResults.NotFound();
+        return await grains.GetGrain<IVideoGrain>(id).SetPolicyAsync(policy) ? TypedResults.Ok(PolicyResponse.From(policy)) : TypedResults.NotFound();
     }
 }
 
 public sealed record RegisterVideoRequest(
     string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
-
-public sealed record VideoPolicyRequest(string? Status, string? Reason);
-
-/// <summary>The latest policy decision: <c>violation</c> or <c>ok</c>, why, by which reviewer, when.</summary>
-public sealed record VideoPolicyResponse(string Status, string? Reason, string ReviewerId, DateTimeOffset At)
-{
-    public static VideoPolicyResponse From(VideoPolicy policy) =>
-        new(policy.Violation ? VideoPolicyRules.Violation : VideoPolicyRules.Ok, policy.Reason, policy.ReviewerId, policy.At);
-}
 
 public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
 
@@ -139,7 +131,8 @@ public sealed record VideoResponse(
     EngagementCounters Counters,
     string? AnchorLink,
     IReadOnlyList<VideoEligibility> Eligibility,
-    VideoPolicyResponse? Policy = null)
+    PolicyResponse? Policy = null,
+    PolicyResponse? CreatorPolicy = null)
 {
     /// <summary>The video alone; <c>GetAsync</c> adds its eligibility per candidate title. Anchor links come
     /// with link reviews.</summary>

@@ -1,6 +1,7 @@
 namespace Spotlight.GrainInterfaces.Titles;
 
-/// <summary>A movie or show (key: title id): hub content, link rules, hub visits and click-throughs.</summary>
+/// <summary>A movie or show (key: title id): hub content, link rules, hub visits and click-throughs,
+/// linked videos and creator campaigns.</summary>
 [Alias("Spotlight.Titles.ITitleHubGrain")]
 public interface ITitleHubGrain : IGrainWithStringKey
 {
@@ -22,11 +23,20 @@ public interface ITitleHubGrain : IGrainWithStringKey
     [Alias("GetHubCountsAsync")]
     Task<HubCounts> GetHubCountsAsync();
 
-    /// <summary>Remembers a video whose link to this title was approved (idempotent). The hub shows it while
-    /// the video still links here; a violation removes the link on the video, which the hub reads.</summary>
-    [Alias("AddLinkedVideoAsync")]
-    Task AddLinkedVideoAsync(string videoId);
+    /// <summary>A linked video's creator, views and link standing, sent by the video when it is linked, when its
+    /// views grow while linked, and when the link is removed. Campaign rewards are issued from these.</summary>
+    [Alias("ReportLinkedVideoAsync")]
+    Task ReportLinkedVideoAsync(LinkedVideoReport report);
 
+    /// <summary>Videos whose link to this title stands, in order of linking.</summary>
     [Alias("GetLinkedVideosAsync")]
     Task<IReadOnlyList<string>> GetLinkedVideosAsync();
+
+    /// <summary>Creates a campaign; creators whose linked views already reach its threshold earn at once.</summary>
+    [Alias("CreateCampaignAsync")]
+    Task<CommandResult<CampaignCreateOutcome, Campaign>> CreateCampaignAsync(CreateCampaignCommand command);
+
+    /// <summary>The title's campaigns with what each has issued.</summary>
+    [Alias("GetCampaignsAsync")]
+    Task<IReadOnlyList<Campaign>> GetCampaignsAsync();
 }

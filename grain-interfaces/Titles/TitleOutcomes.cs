@@ -13,3 +13,11 @@ public enum HubClickOutcome
     UnknownTitle,
     UnknownProvider,
 }
+
+public enum CampaignCreateOutcome
+{
+    Created,
+    AlreadyExists,
+    Invalid,
+    UnknownTitle,
+}

@@ -21,15 +21,20 @@ public interface IVideoGrain : IGrainWithStringKey
 
     /// <summary>Records a policy decision (the latest decides); false when no video has this id.</summary>
     [Alias("SetPolicyAsync")]
-    Task<bool> SetPolicyAsync(VideoPolicy policy);
+    Task<bool> SetPolicyAsync(PolicyDecision policy);
 
     /// <summary>The latest policy decision, or null when none was made.</summary>
     [Alias("GetPolicyAsync")]
-    Task<VideoPolicy?> GetPolicyAsync();
+    Task<PolicyDecision?> GetPolicyAsync();
 
-    /// <summary>Sets the anchor link after a reviewer approved it (idempotent for the same title).</summary>
+    /// <summary>Sets the anchor link after a reviewer approved it (idempotent for the same title). Called by
+    /// the video's creator grain, which checks the creator's standing first.</summary>
     [Alias("LinkAsync")]
     Task<LinkOutcome> LinkAsync(string titleId);
+
+    /// <summary>Removes the anchor link, if any (its creator has a policy violation).</summary>
+    [Alias("UnlinkAsync")]
+    Task UnlinkAsync();
 
     /// <summary>The title the video links to, or null.</summary>
     [Alias("GetAnchorLinkAsync")]

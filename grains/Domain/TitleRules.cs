@@ -36,14 +36,14 @@ public static class TitleRules
             errors.Add(new("studioId", $"A studio id of {ResourceIdRules.Description}."));
         }
 
-        var cast = Items(command.Cast, "cast", MaxCast, errors, (member, field) =>
+        var cast = FieldChecks.Items(command.Cast, "cast", MaxCast, errors, (member, field) =>
             new CastMember(Text(member.Name, $"{field}.name", errors), Text(member.Role, $"{field}.role", errors)));
-        var socials = Items(command.Socials, "socials", MaxSocials, errors, (social, field) =>
+        var socials = FieldChecks.Items(command.Socials, "socials", MaxSocials, errors, (social, field) =>
             new SocialLink(Text(social.Platform, $"{field}.platform", errors), Url(social.Url, $"{field}.url", errors)));
-        var watch = Items(command.WhereToWatch, "whereToWatch", MaxWatchOptions, errors, (option, field) => WatchOptionOf(option, field, errors));
+        var watch = FieldChecks.Items(command.WhereToWatch, "whereToWatch", MaxWatchOptions, errors, (option, field) => WatchOptionOf(option, field, errors));
         var hashtags = Tags(command.Hashtags, "hashtags", errors);
         var visualTags = Tags(command.VisualTags, "visualTags", errors);
-        var keywords = Items(command.Keywords, "keywords", MaxTerms, errors, (keyword, field) =>
+        var keywords = FieldChecks.Items(command.Keywords, "keywords", MaxTerms, errors, (keyword, field) =>
         {
             var normalized = TitleTerms.NormalizeKeyword(keyword);
             if (normalized.Length == 0 || keyword.Length > MaxTextLength)
@@ -112,32 +112,8 @@ public static class TitleRules
         return new WatchOption(provider, kind ?? WatchKind.Stream, Url(option.Url, $"{field}.url", errors), [.. regions.OfType<string>().Distinct(StringComparer.Ordinal)]);
     }
 
-    private static List<TOut> Items<TIn, TOut>(IReadOnlyList<TIn?>? items, string field, int max, List<FieldError> errors, Func<TIn, string, TOut> check)
-    {
-        items ??= [];
-        if (items.Count > max)
-        {
-            errors.Add(new(field, $"At most {max}."));
-            return [];
-        }
-
-        var checkedItems = new List<TOut>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is not { } item)
-            {
-                errors.Add(new($"{field}[{i}]", "A value is required here."));
-                continue;
-            }
-
-            checkedItems.Add(check(item, $"{field}[{i}]"));
-        }
-
-        return checkedItems;
-    }
-
     private static List<string> Tags(IReadOnlyList<string?>? tags, string field, List<FieldError> errors) =>
-        Items(tags, field, MaxTerms, errors, (tag, itemField) =>
+        FieldChecks.Items(tags, field, MaxTerms, errors, (tag, itemField) =>
         {
             var normalized = VideoRules.NormalizeTag(tag);
             if (normalized.Length == 0 || normalized.Length > VideoRules.MaxTagLength || normalized.Any(char.IsWhiteSpace))
@@ -148,16 +124,7 @@ public static class TitleRules
             return normalized;
         });
 
-    private static string Text(string? value, string field, List<FieldError> errors)
-    {
-        var trimmed = value?.Trim() ?? string.Empty;
-        if (trimmed.Length is 0 or > MaxTextLength)
-        {
-            errors.Add(new(field, $"1 to {MaxTextLength} characters."));
-        }
-
-        return trimmed;
-    }
+    private static string Text(string? value, string field, List<FieldError> errors) => FieldChecks.Text(value, field, MaxTextLength, errors);
 
     private static string Url(string? value, string field, List<FieldError> errors)
     {

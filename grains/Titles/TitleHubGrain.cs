@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
@@ -15,6 +16,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     private readonly IPersistentState<TitleHubState> _state;
     private readonly TimeProvider _clock;
     private readonly FollowUp _index;
+    private readonly FollowUp _handOver;
     private bool _countsBehind;
 
     public TitleHubGrain(
@@ -25,6 +27,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         _state = state;
         _clock = clock;
         _index = new FollowUp(this, IndexAsync, logger);
+        _handOver = new FollowUp(this, HandOverOwedRewardsAsync, logger);
     }
 
     private TitleHubState State => _state.State;
@@ -36,6 +39,8 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         {
             await _index.RunAsync();
         }
+
+        await HandOverRewardsAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await WriteCountsAsync();
@@ -92,16 +97,125 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     public Task<HubCounts> GetHubCountsAsync() =>
         Task.FromResult(new HubCounts(State.Visits, new Dictionary<string, long>(State.Clicks, StringComparer.Ordinal)));
 
-    public async Task AddLinkedVideoAsync(string videoId)
+    public async Task ReportLinkedVideoAsync(LinkedVideoReport report)
     {
-        if (State.Title is not null && !State.LinkedVideos.Contains(videoId))
+        if (State.Title is null)
         {
-            State.LinkedVideos.Add(videoId);
-            await _state.WriteOrDropActivationAsync(this);
+            return;
+        }
+
+        if (!State.LinkedVideos.TryGetValue(report.VideoId, out var video))
+        {
+            if (!report.Linked)
+            {
+                return;
+            }
+
+            video = new LinkedVideo { CreatorId = report.CreatorId, Order = State.LinkedCount++ };
+            State.LinkedVideos[report.VideoId] = video;
+        }
+        else if (video.Linked == report.Linked && report.Views <= video.Views)
+        {
+            return;
+        }
+
+        // Views only grow; a report overtaken by a newer one cannot take them back.
+        (video.Linked, video.Views) = (report.Linked, Math.Max(video.Views, report.Views));
+        IssueRewards(report.CreatorId);
+        await _state.WriteOrDropActivationAsync(this);
+        await HandOverRewardsAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetLinkedVideosAsync() => Task.FromResult<IReadOnlyList<string>>([.. State.LinkedVideos
+        .Where(v => v.Value.Linked)
+        .OrderBy(v => v.Value.Order)
+        .Select(v => v.Key)]);
+
+    public async Task<CommandResult<CampaignCreateOutcome, Campaign>> CreateCampaignAsync(CreateCampaignCommand command)
+    {
+        if (State.Title is not { } title)
+        {
+            return new(CampaignCreateOutcome.UnknownTitle, null, []);
+        }
+
+        if (State.Campaigns.FirstOrDefault(c => c.Id == command.Id) is { } existing)
+        {
+            return new(CampaignCreateOutcome.AlreadyExists, existing, []);
+        }
+
+        var (campaign, errors) = CampaignRules.Validate(title.Id, command, _clock.GetUtcNow());
+        if (State.Campaigns.Count >= CampaignRules.MaxCampaignsPerTitle)
+        {
+            errors = [.. errors, new FieldError("id", $"A title has at most {CampaignRules.MaxCampaignsPerTitle} campaigns.")];
+        }
+
+        if (campaign is null || errors.Count > 0)
+        {
+            return new(CampaignCreateOutcome.Invalid, null, errors);
+        }
+
+        State.Campaigns.Add(campaign);
+        State.Earned[campaign.Id] = new(StringComparer.Ordinal);
+        // Creators already over the threshold earn now, most linked views first.
+        foreach (var creator in LinkedViewsByCreator().OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
+        {
+            IssueRewards(creator.Key);
+        }
+
+        await _state.WriteOrDropActivationAsync(this);
+        await HandOverRewardsAsync();
+        return new(CampaignCreateOutcome.Created, State.Campaigns[^1], []);
+    }
+
+    public Task<IReadOnlyList<Campaign>> GetCampaignsAsync() => Task.FromResult<IReadOnlyList<Campaign>>([.. State.Campaigns]);
+
+    /// <summary>Issues the creator the next reward of each campaign it now qualifies for and has not earned in
+    /// (in memory; the caller writes the state before anything is handed over).</summary>
+    private void IssueRewards(string creatorId)
+    {
+        var linkedViews = LinkedViewsByCreator().GetValueOrDefault(creatorId);
+        var now = _clock.GetUtcNow();
+        for (var i = 0; i < State.Campaigns.Count; i++)
+        {
+            var earned = State.Earned[State.Campaigns[i].Id];
+            if (earned.ContainsKey(creatorId) || CampaignAwards.TryIssue(State.Campaigns[i], linkedViews) is not { } issued)
+            {
+                continue;
+            }
+
+            var (campaign, reward) = issued;
+
+            State.Campaigns[i] = campaign;
+            var creatorReward = new CreatorReward(campaign.TitleId, campaign.Id, campaign.Name, reward.Kind, reward.Description, linkedViews, now);
+            earned[creatorId] = creatorReward;
+            State.RewardsOwed.Add(new OwedReward(creatorId, creatorReward));
         }
     }
 
-    public Task<IReadOnlyList<string>> GetLinkedVideosAsync() => Task.FromResult<IReadOnlyList<string>>([.. State.LinkedVideos]);
+    private Dictionary<string, long> LinkedViewsByCreator()
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var video in State.LinkedVideos.Values.Where(v => v.Linked))
+        {
+            totals[video.CreatorId] = totals.GetValueOrDefault(video.CreatorId) + video.Views;
+        }
+
+        return totals;
+    }
+
+    private Task HandOverRewardsAsync() => State.RewardsOwed.Count == 0 ? Task.CompletedTask : _handOver.RunAsync();
+
+    /// <summary>Tells each creator's reward list about rewards issued here (idempotent there, one per campaign).</summary>
+    private async Task HandOverOwedRewardsAsync()
+    {
+        foreach (var owed in State.RewardsOwed.ToList())
+        {
+            await GrainFactory.GetGrain<ICreatorRewardsGrain>(owed.CreatorId).AddAsync(owed.Reward);
+        }
+
+        State.RewardsOwed.Clear();
+        await _state.WriteStateAsync();
+    }
 
     private async Task WriteCountsAsync()
     {

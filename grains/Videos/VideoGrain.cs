@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
@@ -16,6 +17,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private readonly TimeProvider _clock;
     private readonly FollowUp _recordUse;
     private readonly FollowUp _queueLinks;
+    private readonly FollowUp _reportLinks;
 
     /// <summary>How long a video trusts its list of matching titles before asking the term index again
     /// (titles created meanwhile are found within this).</summary>
@@ -33,6 +35,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         _clock = clock;
         _recordUse = new FollowUp(this, RecordUseAsync, logger);
         _queueLinks = new FollowUp(this, QueueEligibleLinksAsync, logger);
+        _reportLinks = new FollowUp(this, ReportLinksAsync, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,6 +49,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
         {
             await _queueLinks.RunAsync();
         }
+
+        await ReportOwedLinksAsync();
     }
 
     public async Task<CommandResult<VideoRegisterOutcome, VideoDetails>> RegisterAsync(RegisterVideoCommand command)
@@ -98,13 +103,19 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
 
         _state.State.Video = video with { Counters = video.Counters.Add(counts) };
+        if (counts.Views > 0 && _state.State.AnchorLink is { } linkedTitle)
+        {
+            _state.State.LinkReportsOwed.Add(linkedTitle);
+        }
+
         // On failure the activation is dropped, so the redelivered range meets what storage holds.
         await _state.WriteOrDropActivationAsync(this);
         await _queueLinks.RunAsync();
+        await ReportOwedLinksAsync();
         return null;
     }
 
-    public async Task<bool> SetPolicyAsync(VideoPolicy policy)
+    public async Task<bool> SetPolicyAsync(PolicyDecision policy)
     {
         if (_state.State.Video is null)
         {
@@ -115,10 +126,11 @@ public sealed class VideoGrain : Grain, IVideoGrain
         if (policy.Violation)
         {
             // The link goes at once; lifting the violation does not bring it back (it needs a new approval).
-            _state.State.AnchorLink = null;
+            DropLink();
         }
 
         await _state.WriteOrDropActivationAsync(this);
+        await ReportOwedLinksAsync();
         if (!policy.Violation)
         {
             // Eligibility blocked by the violation counts again.
@@ -146,8 +158,45 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
 
         _state.State.AnchorLink = titleId;
+        _state.State.LinkReportsOwed.Add(titleId);
         await _state.WriteOrDropActivationAsync(this);
+        await ReportOwedLinksAsync();
         return LinkOutcome.Linked;
+    }
+
+    public async Task UnlinkAsync()
+    {
+        if (_state.State.AnchorLink is null)
+        {
+            return;
+        }
+
+        DropLink();
+        await _state.WriteOrDropActivationAsync(this);
+        await ReportOwedLinksAsync();
+    }
+
+    private void DropLink()
+    {
+        if (_state.State.AnchorLink is { } titleId)
+        {
+            _state.State.LinkReportsOwed.Add(titleId);
+            _state.State.AnchorLink = null;
+        }
+    }
+
+    private Task ReportOwedLinksAsync() => _state.State.LinkReportsOwed.Count == 0 ? Task.CompletedTask : _reportLinks.RunAsync();
+
+    /// <summary>Tells each owed title the video's creator, views and whether it still links there.</summary>
+    private async Task ReportLinksAsync()
+    {
+        var video = _state.State.Video!;
+        foreach (var titleId in _state.State.LinkReportsOwed.ToList())
+        {
+            await GrainFactory.GetGrain<ITitleHubGrain>(titleId)
+                .ReportLinkedVideoAsync(new LinkedVideoReport(video.Id, video.CreatorId, video.Counters.Views, _state.State.AnchorLink == titleId));
+            _state.State.LinkReportsOwed.Remove(titleId);
+        }
     }
 
     public Task<string?> GetAnchorLinkAsync() => Task.FromResult(_state.State.AnchorLink);
@@ -169,7 +218,9 @@ public sealed class VideoGrain : Grain, IVideoGrain
             }
 
             var newly = _candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
-            if (newly.Count > 0)
+            // The creator's standing is asked only when something would be queued (its read interleaves, so
+            // asking cannot deadlock with the creator unlinking this video).
+            if (newly.Count > 0 && (await GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync())?.Violation != true)
             {
                 foreach (var title in newly)
                 {
@@ -196,7 +247,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         await _state.WriteStateAsync();
     }
 
-    public Task<VideoPolicy?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
+    public Task<PolicyDecision?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
 
     /// <summary>The use travels on the engagement stream like any other event, under a batch id that
     /// clients cannot post (':' is not allowed in their ids), so it is counted exactly once.</summary>

@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Videos;
 
 namespace Spotlight.Grains.Videos;
@@ -19,7 +20,7 @@ public sealed class VideoState
 
     /// <summary>The latest policy decision by a reviewer; null when none was made.</summary>
     [Id(3)]
-    public VideoPolicy? Policy { get; set; }
+    public PolicyDecision? Policy { get; set; }
 
     /// <summary>Titles for which the video became eligible: each enters the link review queue once, ever.</summary>
     [Id(4)]
@@ -32,4 +33,9 @@ public sealed class VideoState
     /// <summary>The approved title link; a video has at most one. Removed at once by a violation.</summary>
     [Id(6)]
     public string? AnchorLink { get; set; }
+
+    /// <summary>Titles owed a <c>LinkedVideoReport</c> (link set or removed, or views grown while linked).
+    /// Set in the same write as the change; cleared in memory once sent, as sending again is harmless.</summary>
+    [Id(7)]
+    public HashSet<string> LinkReportsOwed { get; set; } = [];
 }

@@ -23,9 +23,14 @@ public class SpotlightApiFactory(string environment) : WebApplicationFactory<Pro
     }
 
     /// <summary>A client whose requests carry a token for <paramref name="subject"/> with these roles.</summary>
-    public HttpClient ClientFor(string subject, params string[] roles)
+    public HttpClient ClientFor(string subject, params string[] roles) => ClientWith(subject, roles, studioId: null);
+
+    /// <summary>A client for a user of the studio <paramref name="studioId"/>.</summary>
+    public HttpClient StudioClient(string studioId) => ClientWith("studio-user-" + studioId, [Roles.Studio], studioId);
+
+    private HttpClient ClientWith(string subject, string[] roles, string? studioId)
     {
-        var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, studioId: null, artistId: null);
+        var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, studioId, artistId: null);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

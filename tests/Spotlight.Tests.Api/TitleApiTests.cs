@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 using Spotlight.ClientApi.Auth;
 using Spotlight.GrainInterfaces.Titles;
 
@@ -131,13 +130,7 @@ public class TitleApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
             "the video to become eligible once its views reach minViews");
     }
 
-    private HttpClient Studio(string studioId)
-    {
-        var token = factory.Services.GetRequiredService<TokenIssuer>().Issue("studio-user-" + studioId, [Roles.Studio], studioId, artistId: null);
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient Studio(string studioId) => factory.StudioClient(studioId);
 
     private static string NewId() => "t" + Guid.NewGuid().ToString("N")[..16];
 }

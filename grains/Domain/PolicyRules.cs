@@ -2,8 +2,8 @@ using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Domain;
 
-/// <summary>A policy decision is <c>violation</c> (with a reason) or <c>ok</c>.</summary>
-public static class VideoPolicyRules
+/// <summary>A policy decision on a video or a creator is <c>violation</c> (with a reason) or <c>ok</c>.</summary>
+public static class PolicyRules
 {
     public const string Violation = "violation";
     public const string Ok = "ok";
