@@ -42,6 +42,7 @@ try
     app.MapTitleEndpoints();
     app.MapLinkReviewEndpoints();
     app.MapCampaignEndpoints();
+    app.MapTitleAnalyticsEndpoints();
     app.MapCreatorEndpoints();
     await app.RunAsync();
     return 0;

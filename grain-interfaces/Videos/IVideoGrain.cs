@@ -1,3 +1,4 @@
+using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces;
 
@@ -39,4 +40,8 @@ public interface IVideoGrain : IGrainWithStringKey
     /// <summary>The title the video links to, or null.</summary>
     [Alias("GetAnchorLinkAsync")]
     Task<string?> GetAnchorLinkAsync();
+
+    /// <summary>Where the video's engagement counts in title analytics; null when no video has this id.</summary>
+    [Alias("GetAnalyticsRouteAsync")]
+    Task<VideoRoute?> GetAnalyticsRouteAsync();
 }

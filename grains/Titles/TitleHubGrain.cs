@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Creators;
+using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
+using Spotlight.Grains.Domain.Analytics;
 
 namespace Spotlight.Grains.Titles;
 
@@ -18,6 +21,9 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     private readonly FollowUp _index;
     private readonly FollowUp _handOver;
     private bool _countsBehind;
+
+    /// <summary>Visits and clicks per minute not yet handed to the title's day analytics.</summary>
+    private readonly Dictionary<long, TitleMinuteCounts> _activity = [];
 
     public TitleHubGrain(
         [PersistentState("title-hub", StorageNames.Default)] IPersistentState<TitleHubState> state,
@@ -72,6 +78,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         {
             State.Visits++;
             _countsBehind = true;
+            AddActivity(new Dictionary<string, long>(), visits: 1);
         }
 
         return Task.FromResult(State.Title);
@@ -91,6 +98,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
 
         State.Clicks[provider] = State.Clicks.GetValueOrDefault(provider) + 1;
         _countsBehind = true;
+        AddActivity(new Dictionary<string, long> { [provider] = 1 }, visits: 0);
         return Task.FromResult(HubClickOutcome.Counted);
     }
 
@@ -217,12 +225,29 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         await _state.WriteStateAsync();
     }
 
+    private void AddActivity(Dictionary<string, long> clicks, long visits)
+    {
+        var minute = MinuteBuckets.MinuteOf(_clock.GetUtcNow());
+        var added = new TitleMinuteCounts(minute, EngagementCounters.Zero, EngagementCounters.Zero, visits, clicks);
+        _activity[minute] = _activity.TryGetValue(minute, out var current) ? TitleMinuteMath.Add(current, added) : added;
+    }
+
     private async Task WriteCountsAsync()
     {
         if (_countsBehind)
         {
             _countsBehind = false;
             await _state.WriteStateAsync();
+        }
+
+        // Day by day, each day's minutes forgotten only once its grain has them.
+        foreach (var day in _activity.Values.GroupBy(m => TitleAnalyticsKeys.DayOf(m.Minute)).ToList())
+        {
+            await GrainFactory.GetGrain<ITitleDayAnalyticsGrain>(TitleAnalyticsKeys.Day(this.GetPrimaryKeyString(), day.Key)).AddHubActivityAsync([.. day]);
+            foreach (var minute in day)
+            {
+                _activity.Remove(minute.Minute);
+            }
         }
     }
 

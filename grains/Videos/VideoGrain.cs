@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
@@ -211,13 +212,8 @@ public sealed class VideoGrain : Grain, IVideoGrain
         var state = _state.State;
         if (state.Video is { } video && state.Policy?.Violation != true)
         {
-            var now = _clock.GetUtcNow();
-            if (_candidates is null || now - _candidatesLoadedAt > CandidatesLifetime)
-            {
-                (_candidates, _candidatesLoadedAt) = (await TitleCandidates.FindAsync(GrainFactory, video), now);
-            }
-
-            var newly = _candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
+            var candidates = await CandidatesAsync(video);
+            var newly = candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
             // The creator's standing is asked only when something would be queued (its read interleaves, so
             // asking cannot deadlock with the creator unlinking this video).
             if (newly.Count > 0 && (await GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync())?.Violation != true)
@@ -245,6 +241,29 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
         state.QueueOwed.Clear();
         await _state.WriteStateAsync();
+    }
+
+    public async Task<VideoRoute?> GetAnalyticsRouteAsync()
+    {
+        if (_state.State.Video is not { } video)
+        {
+            return null;
+        }
+
+        var titles = await CandidatesAsync(video);
+        return new VideoRoute(video.Id, video.CreatorId, video.Hashtags, [.. titles.Select(t => t.Id)], _state.State.AnchorLink);
+    }
+
+    /// <summary>The titles the video matches, from the term index at most every <see cref="CandidatesLifetime"/>.</summary>
+    private async Task<IReadOnlyList<TitleDetails>> CandidatesAsync(VideoDetails video)
+    {
+        var now = _clock.GetUtcNow();
+        if (_candidates is null || now - _candidatesLoadedAt > CandidatesLifetime)
+        {
+            (_candidates, _candidatesLoadedAt) = (await TitleCandidates.FindAsync(GrainFactory, video), now);
+        }
+
+        return _candidates;
     }
 
     public Task<PolicyDecision?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);

@@ -13,11 +13,12 @@ public sealed class TitleScenario(SpotlightApiFactory factory)
     public ApiScenario Api { get; } = new(factory);
 
     /// <summary>Creates a title (as an admin, for <paramref name="studioId"/>) matched by one hashtag.</summary>
-    public async Task<(string TitleId, string Tag)> CreateTitleAsync(long minViews, string? tag = null, string studioId = "studio-l")
+    public async Task<(string TitleId, string Tag)> CreateTitleAsync(long minViews, string? tag = null, string studioId = "studio-l", string? provider = null)
     {
         var titleId = "l" + Guid.NewGuid().ToString("N")[..16];
         tag ??= "tag" + titleId;
-        var title = new { id = titleId, name = "Linked", kind = "movie", studioId, hashtags = new[] { tag }, minFollowers = 0, minViews };
+        var whereToWatch = provider is null ? [] : new[] { new { provider, kind = "stream", url = "https://stream.example/title", regions = new[] { "KR" } } };
+        var title = new { id = titleId, name = "Linked", kind = "movie", studioId, whereToWatch, hashtags = new[] { tag }, minFollowers = 0, minViews };
         Assert.Equal(HttpStatusCode.Created, (await Api.Admin.PostAsJsonAsync("/api/titles", title)).StatusCode);
         return (titleId, tag);
     }

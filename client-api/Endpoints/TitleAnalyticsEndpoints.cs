@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Errors;
+using Spotlight.GrainInterfaces.Analytics;
+using Spotlight.GrainInterfaces.Titles;
+using Spotlight.Grains.Common;
+using Spotlight.Grains.Domain.Analytics;
+
+namespace Spotlight.ClientApi.Endpoints;
+
+public static class TitleAnalyticsEndpoints
+{
+    private const int ParallelDays = 32;
+
+    public static IEndpointRouteBuilder MapTitleAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/titles/{id}/analytics", GetAsync)
+            .WithTags("Titles")
+            .RequireAuthorization(Policies.StudioOrAdmin)
+            .WithSummary("A title's fandom (its studio, or an admin): engagement on matching and linked videos, hub visits and click-throughs per provider, as totals and a minute, hour or day series from 'from' to 'to', with top videos, creators and hashtags.");
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<TitleAnalytics>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
+        string id, string? from, string? to, string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        if (!ResourceIds.IsValid(id))
+        {
+            return ResourceIds.Problem("id");
+        }
+
+        var (range, errors) = AnalyticsRangeRules.Validate(from, to, bucket, top, clock.GetUtcNow());
+        if (range is null)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        if (await grains.GetGrain<ITitleHubGrain>(id).GetAsync() is not { } title)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!user.IsInRole(Roles.Admin) && !user.IsStudioOf(title.StudioId))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var dayKeys = Enumerable.Range(0, (int)(range.LastDay - range.FirstDay + 1)).Select(d => TitleAnalyticsKeys.Day(id, range.FirstDay + d));
+        var days = await GrainCalls.InBatchesAsync(dayKeys, ParallelDays, key => grains.GetGrain<ITitleDayAnalyticsGrain>(key).GetAsync(range.FromMinute, range.ToMinute));
+        return TypedResults.Ok(TitleAnalyticsReport.Build(id, range, days.Values));
+    }
+}
