@@ -5,6 +5,8 @@ using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
+using Spotlight.Grains.Common;
+using Spotlight.Grains.Reviews;
 using Spotlight.GrainInterfaces.Videos;
 
 namespace Spotlight.ClientApi.Endpoints;
@@ -14,6 +16,7 @@ public static class LinkReviewEndpoints
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
     public const int MaxReasonLength = 1000;
+    private const int ParallelTitles = 32;
 
     public static IEndpointRouteBuilder MapLinkReviewEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -58,7 +61,15 @@ public static class LinkReviewEndpoints
             return FieldProblems.From(errors);
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key).ListAsync(parsed!.Value, titleId, take));
+        if (titleId is not null)
+        {
+            return TypedResults.Ok(await grains.GetGrain<ILinkReviewQueueGrain>(titleId).ListAsync(parsed!.Value, take));
+        }
+
+        // Across titles: each title's oldest, merged.
+        var titles = await grains.GetGrain<ILinkReviewDirectoryGrain>(ILinkReviewDirectoryGrain.Key).GetTitlesAsync();
+        var lists = await GrainCalls.InBatchesAsync(titles, ParallelTitles, id => grains.GetGrain<ILinkReviewQueueGrain>(id).ListAsync(parsed!.Value, take));
+        return TypedResults.Ok<IReadOnlyList<LinkReview>>([.. LinkReviewOrder.Sort(lists.Values.SelectMany(l => l)).Take(take)]);
     }
 
     public static async Task<Results<Ok<LinkReview>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
@@ -90,8 +101,8 @@ public static class LinkReviewEndpoints
             return FieldProblems.From(errors);
         }
 
-        var queue = grains.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key);
-        var review = await queue.GetAsync(request.VideoId!, request.TitleId!);
+        var queue = grains.GetGrain<ILinkReviewQueueGrain>(request.TitleId!);
+        var review = await queue.GetAsync(request.VideoId!);
         if (review is null)
         {
             return TypedResults.NotFound();
@@ -118,7 +129,7 @@ public static class LinkReviewEndpoints
             }
         }
 
-        var decided = await queue.DecideAsync(request.VideoId!, request.TitleId!, approve, user.SubjectId(), request.Reason?.Trim(), clock.GetUtcNow());
+        var decided = await queue.DecideAsync(request.VideoId!, approve, user.SubjectId(), request.Reason?.Trim(), clock.GetUtcNow());
         return decided is null ? Problems.Conflict("Another reviewer decided this link meanwhile.") : TypedResults.Ok(decided);
     }
 }

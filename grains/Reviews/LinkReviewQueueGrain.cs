@@ -1,42 +1,66 @@
+using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.Grains.Common;
 
 namespace Spotlight.Grains.Reviews;
 
-public sealed class LinkReviewQueueGrain(
-    [PersistentState("link-review-queue", StorageNames.Default)] IPersistentState<LinkReviewQueueState> state) : Grain, ILinkReviewQueueGrain
+public sealed class LinkReviewQueueGrain : Grain, ILinkReviewQueueGrain
 {
-    public async Task AddAsync(LinkReview review)
+    private readonly IPersistentState<LinkReviewQueueState> _state;
+    private readonly FollowUp _list;
+
+    public LinkReviewQueueGrain(
+        [PersistentState("link-review-queue", StorageNames.Default)] IPersistentState<LinkReviewQueueState> state,
+        ILogger<LinkReviewQueueGrain> logger)
     {
-        if (state.State.Reviews.TryAdd(KeyOf(review.VideoId, review.TitleId), review))
+        _state = state;
+        _list = new FollowUp(this, ListInDirectoryAsync, logger);
+    }
+
+    private LinkReviewQueueState State => _state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Reviews.Count > 0 && !State.Listed)
         {
-            await state.WriteOrDropActivationAsync(this);
+            await _list.RunAsync();
         }
     }
 
-    public Task<LinkReview?> GetAsync(string videoId, string titleId) =>
-        Task.FromResult(state.State.Reviews.GetValueOrDefault(KeyOf(videoId, titleId)));
-
-    public Task<IReadOnlyList<LinkReview>> ListAsync(LinkReviewStatus status, string? titleId, int limit) =>
-        Task.FromResult<IReadOnlyList<LinkReview>>([.. state.State.Reviews.Values
-            .Where(r => r.Status == status && (titleId is null || r.TitleId == titleId))
-            .OrderBy(r => r.QueuedAt)
-            .ThenBy(r => r.VideoId, StringComparer.Ordinal)
-            .Take(limit)]);
-
-    public async Task<LinkReview?> DecideAsync(string videoId, string titleId, bool approve, string reviewerId, string? reason, DateTimeOffset at)
+    public async Task AddAsync(LinkReview review)
     {
-        var key = KeyOf(videoId, titleId);
-        if (!state.State.Reviews.TryGetValue(key, out var review) || review.Status != LinkReviewStatus.Pending)
+        if (State.Reviews.TryAdd(review.VideoId, review))
+        {
+            await _state.WriteOrDropActivationAsync(this);
+            if (!State.Listed)
+            {
+                await _list.RunAsync();
+            }
+        }
+    }
+
+    public Task<LinkReview?> GetAsync(string videoId) => Task.FromResult(State.Reviews.GetValueOrDefault(videoId));
+
+    public Task<IReadOnlyList<LinkReview>> ListAsync(LinkReviewStatus status, int limit) =>
+        Task.FromResult<IReadOnlyList<LinkReview>>([.. LinkReviewOrder.Sort(State.Reviews.Values.Where(r => r.Status == status)).Take(limit)]);
+
+    public async Task<LinkReview?> DecideAsync(string videoId, bool approve, string reviewerId, string? reason, DateTimeOffset at)
+    {
+        if (!State.Reviews.TryGetValue(videoId, out var review) || review.Status != LinkReviewStatus.Pending)
         {
             return null;
         }
 
         var decided = review with { Status = approve ? LinkReviewStatus.Approved : LinkReviewStatus.Rejected, ReviewerId = reviewerId, Reason = reason, DecidedAt = at };
-        state.State.Reviews[key] = decided;
-        await state.WriteOrDropActivationAsync(this);
+        State.Reviews[videoId] = decided;
+        await _state.WriteOrDropActivationAsync(this);
         return decided;
     }
 
-    private static string KeyOf(string videoId, string titleId) => $"{videoId}/{titleId}";
+    private async Task ListInDirectoryAsync()
+    {
+        await GrainFactory.GetGrain<ILinkReviewDirectoryGrain>(ILinkReviewDirectoryGrain.Key).AddTitleAsync(this.GetPrimaryKeyString());
+        State.Listed = true;
+        await _state.WriteStateAsync();
+    }
 }

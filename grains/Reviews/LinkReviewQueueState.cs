@@ -5,7 +5,11 @@ namespace Spotlight.Grains.Reviews;
 [GenerateSerializer, Alias("Spotlight.Reviews.LinkReviewQueueState")]
 public sealed class LinkReviewQueueState
 {
-    /// <summary>Keyed <c>{videoId}/{titleId}</c>.</summary>
+    /// <summary>By video id.</summary>
     [Id(0)]
     public Dictionary<string, LinkReview> Reviews { get; set; } = [];
+
+    /// <summary>The directory lists this title.</summary>
+    [Id(1)]
+    public bool Listed { get; set; }
 }

@@ -233,10 +233,10 @@ public sealed class VideoGrain : Grain, IVideoGrain
             return;
         }
 
-        var queue = GrainFactory.GetGrain<ILinkReviewQueueGrain>(ILinkReviewQueueGrain.Key);
         foreach (var titleId in state.QueueOwed.ToList())
         {
-            await queue.AddAsync(new LinkReview(state.Video!.Id, titleId, state.Video.CreatorId, _clock.GetUtcNow(), LinkReviewStatus.Pending));
+            await GrainFactory.GetGrain<ILinkReviewQueueGrain>(titleId)
+                .AddAsync(new LinkReview(state.Video!.Id, titleId, state.Video.CreatorId, _clock.GetUtcNow(), LinkReviewStatus.Pending));
         }
 
         state.QueueOwed.Clear();

@@ -63,6 +63,14 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
         var videoId = await Api.RegisterVideoAsync("creator-links", 10, hashtag: tag);
         await Eventually.UntilAsync(async () => (await _titles.ReviewsAsync(first, "pending")).Count == 1 && (await _titles.ReviewsAsync(second, "pending")).Count == 1, Settling, "both pairs to be queued");
 
+        // Across titles, oldest first: both of the video's pairs are in the reviewers' list.
+        var everyTitle = await Api.Reviewer.GetFromJsonAsync<JsonElement>("/api/reviews/links?status=pending&limit=200");
+        var pairs = everyTitle.EnumerateArray().Select(r => (r.GetProperty("videoId").GetString(), r.GetProperty("titleId").GetString())).ToList();
+        Assert.Contains((videoId, first), pairs);
+        Assert.Contains((videoId, second), pairs);
+        var queuedAt = everyTitle.EnumerateArray().Select(r => r.GetProperty("queuedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(queuedAt.Order(), queuedAt);
+
         Assert.Equal(HttpStatusCode.OK, (await _titles.DecideAsync(videoId, first, "approve")).StatusCode);
         await ProblemAssertions.AssertProblemAsync(await _titles.DecideAsync(videoId, second, "approve"), HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await _titles.DecideAsync(videoId, second, "reject", "Off topic")).StatusCode);
