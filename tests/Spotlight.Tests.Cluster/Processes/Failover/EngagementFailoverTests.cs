@@ -9,8 +9,8 @@ namespace Spotlight.Tests.Cluster.Processes.Failover;
 /// <summary>
 /// Postgres mode with real processes: three silos, two API instances, a sender posting every batch through
 /// both APIs at once (and again under the same id until acknowledged), and a <c>kill -9</c> of one silo
-/// mid-run. Afterwards every video counter and every track's popularity must equal the ground truth: no
-/// acknowledged event lost, none counted twice.
+/// mid-run. Afterwards every video counter, every track's popularity and a title's analytics (over the videos
+/// that match it) must equal the ground truth: no acknowledged event lost, none counted twice.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
@@ -136,7 +136,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
         try
         {
             await Eventually.UntilAsync(async () => (differences = await workload.DifferencesAsync(api)).Count == 0,
-                RecoveryTimeout, "every video counter and track popularity to equal the ground truth", poll: TimeSpan.FromMilliseconds(500));
+                RecoveryTimeout, "every video counter, track popularity and the title's analytics to equal the ground truth", poll: TimeSpan.FromMilliseconds(500));
         }
         catch (TimeoutException ex)
         {

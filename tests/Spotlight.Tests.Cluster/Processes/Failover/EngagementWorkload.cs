@@ -52,9 +52,15 @@ public sealed class EngagementWorkload
 
     public string VideoId(int video) => $"fo-{_runId}-v{video}";
 
-    /// <summary>One artist, cleared tracks, and videos spread evenly over them (each video is one use).</summary>
+    /// <summary>The title whose analytics count the even-numbered videos (they carry its hashtag).</summary>
+    public string TitleId => $"fo-{_runId}-title";
+
+    /// <summary>One artist, cleared tracks, videos spread evenly over them (each video is one use), and a
+    /// title that the even-numbered videos match.</summary>
     public async Task SetUpAsync(Uri api)
     {
+        using var admin = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-admin-{_runId}", "admin"));
+        await IdAsync(await admin.PostAsJsonAsync("/api/titles", new { id = TitleId, name = "Failover Title", kind = "show", studioId = "fo-studio", hashtags = new[] { TitleId }, minViews = 1_000_000 }));
         using var artist = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
         using var reviewer = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
         using var ingest = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
@@ -75,7 +81,7 @@ public sealed class EngagementWorkload
                 creatorId = $"fo-creator-{v}",
                 creatorFollowers = 1000,
                 trackId = _tracks[TrackOf(v)],
-                hashtags = Array.Empty<string>(),
+                hashtags = v % 2 == 0 ? new[] { TitleId } : [],
                 caption = "failover",
                 visualTags = Array.Empty<string>(),
             }));
@@ -132,6 +138,15 @@ public sealed class EngagementWorkload
             {
                 differences.Add($"track {t}: popularity {actualPoints} uses {actualUses}, not {points} and {uses}");
             }
+        }
+
+        using var admin = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-admin-{_runId}", "admin"));
+        var matching = (await admin.GetFromJsonAsync<JsonElement>($"/api/titles/{TitleId}/analytics")).GetProperty("totals").GetProperty("matching");
+        long[] actualTitle = [.. Kinds.Select(k => matching.GetProperty(k + "s").GetInt64())];
+        long[] expectedTitle = [.. Enumerable.Range(0, Kinds.Length).Select(k => Enumerable.Range(0, VideoCount).Where(v => v % 2 == 0).Sum(v => expectedCounts[v, k]))];
+        if (!actualTitle.SequenceEqual(expectedTitle))
+        {
+            differences.Add($"title analytics: {string.Join('/', actualTitle)} not {string.Join('/', expectedTitle)}");
         }
 
         return differences;
