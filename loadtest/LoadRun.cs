@@ -8,10 +8,11 @@ namespace Spotlight.LoadTest;
 
 /// <summary>
 /// One run: senders post batches for the configured time (Zipf over the videos, with a viral phase in which
-/// one video gets a set share of all events), a prober measures freshness, and at the end every video's
-/// counters are compared with what was acknowledged.
+/// one video gets a set share of all events), a prober measures freshness of video counters and of title
+/// analytics, and at the end every video's counters and the hot title's analytics are compared with what
+/// was acknowledged.
 /// </summary>
-public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClient reader, string runId)
+public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClient reader, HttpClient admin, string runId)
 {
     private const int Kinds = 4;
     private readonly long[] _truth = new long[(options.Videos + 1) * Kinds];
@@ -21,6 +22,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
     private readonly LongConcurrentHistogram _latency = new(1, 60_000_000, 3);
     private readonly LongConcurrentHistogram _freshness = new(1, 60_000_000, 3);
     private readonly List<(double Second, double Milliseconds)> _freshnessSamples = [];
+    private readonly LongConcurrentHistogram _analyticsFreshness = new(1, 60_000_000, 3);
     private long _errors;
     private long _unknownBatches;
 
@@ -119,8 +121,8 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         return null;
     }
 
-    /// <summary>Every 250 ms: one view on a marker video, then the time from its acknowledgement until the
-    /// API shows it.</summary>
+    /// <summary>Every 250 ms: one comment on a marker video, then the time from its acknowledgement until the
+    /// API shows it on the video, and until the marker title's analytics show it.</summary>
     private async Task ProbeFreshnessAsync(Stopwatch clock, CancellationToken stop)
     {
         // The marker is registered beyond the Zipf range, so only the prober touches it.
@@ -149,6 +151,13 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
                 _freshnessSamples.Add((acked.TotalSeconds, millis));
             }
 
+            while ((await TitleCountersAsync(SpotlightClient.MarkerTitle(runId)))[2] < expected && clock.Elapsed - acked < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(5, CancellationToken.None);
+            }
+
+            _analyticsFreshness.RecordValue(Math.Max(1, (long)((clock.Elapsed - acked).TotalMicroseconds)));
+
             try
             {
                 await Task.Delay(250, stop);
@@ -166,6 +175,13 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         return video.GetProperty("counters").GetProperty("comments").GetInt64();
     }
 
+    /// <summary>A title's views, likes, comments and shares over matching videos in the last 24 hours.</summary>
+    private async Task<long[]> TitleCountersAsync(string titleId)
+    {
+        var matching = (await admin.GetFromJsonAsync<JsonElement>($"/api/titles/{titleId}/analytics")).GetProperty("totals").GetProperty("matching");
+        return [matching.GetProperty("views").GetInt64(), matching.GetProperty("likes").GetInt64(), matching.GetProperty("comments").GetInt64(), matching.GetProperty("shares").GetInt64()];
+    }
+
     private async Task<List<string>> VerifyAsync(TimeSpan timeout)
     {
         var pending = Enumerable.Range(0, options.Videos + 1).ToList();
@@ -174,7 +190,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         while (pending.Count > 0 && clock.Elapsed < timeout)
         {
             var wrong = new System.Collections.Concurrent.ConcurrentBag<(int Video, string Detail)>();
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (v, ct) =>
+            await Parallel.ForEachAsync(pending.Where(v => v >= 0), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (v, ct) =>
             {
                 var counters = (await reader.GetFromJsonAsync<JsonElement>($"/api/videos/{SpotlightClient.VideoId(runId, v)}", ct)).GetProperty("counters");
                 long[] actual = [counters.GetProperty("views").GetInt64(), counters.GetProperty("likes").GetInt64(), counters.GetProperty("comments").GetInt64(), counters.GetProperty("shares").GetInt64()];
@@ -186,6 +202,13 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
             });
             pending = [.. wrong.Select(w => w.Video)];
             mismatches = [.. wrong.Select(w => w.Detail)];
+            if (pending.Count == 0 && await HotTitleDifferenceAsync() is { } title)
+            {
+                // The title is checked once the videos agree; until it agrees too, it keeps the check going.
+                pending.Add(-1);
+                mismatches.Add(title);
+            }
+
             if (pending.Count > 0)
             {
                 await Task.Delay(1000);
@@ -193,6 +216,24 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         }
 
         return mismatches;
+    }
+
+    private async Task<string?> HotTitleDifferenceAsync()
+    {
+        var expected = new long[Kinds];
+        for (var v = 0; v <= options.Videos; v++)
+        {
+            if (SpotlightClient.MatchesHotTitle(v, options.Videos + 1))
+            {
+                for (var k = 0; k < Kinds; k++)
+                {
+                    expected[k] += Interlocked.Read(ref _truth[(v * Kinds) + k]);
+                }
+            }
+        }
+
+        var actual = await TitleCountersAsync(SpotlightClient.HotTitle(runId));
+        return actual.SequenceEqual(expected) ? null : $"hot title analytics: expected {string.Join('/', expected)}, API shows {string.Join('/', actual)}";
     }
 
     private LoadResult BuildResult(List<string> mismatches)
@@ -215,6 +256,8 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
                 AckMaxMs: _latency.GetMaxValue() / 1000.0,
                 FreshnessP50Ms: Ms(_freshness, 50),
                 FreshnessP99Ms: Ms(_freshness, 99),
+                AnalyticsFreshnessP50Ms: Ms(_analyticsFreshness, 50),
+                AnalyticsFreshnessP99Ms: Ms(_analyticsFreshness, 99),
                 Errors: _errors,
                 UnacknowledgedBatches: _unknownBatches,
                 Mismatches: mismatches.Count,
@@ -246,6 +289,8 @@ public sealed record LoadResult(
     double AckMaxMs,
     double FreshnessP50Ms,
     double FreshnessP99Ms,
+    double AnalyticsFreshnessP50Ms,
+    double AnalyticsFreshnessP99Ms,
     long Errors,
     long UnacknowledgedBatches,
     int Mismatches,

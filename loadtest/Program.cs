@@ -25,15 +25,17 @@ Say($"Set up in {setup.Elapsed.TotalSeconds:N0} s. Sending for {options.Duration
 
 using var ingest = await api.ForAsync($"lt-ingest-{runId}", "ingest");
 using var reader = new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(30) };
-var result = await new LoadRun(options, ingest, reader, runId).ExecuteAsync(Say);
+using var admin = await api.ForAsync($"lt-admin-{runId}", "admin");
+var result = await new LoadRun(options, ingest, reader, admin, runId).ExecuteAsync(Say);
 var (json, html) = Report.Write(result, options.Output);
 
 Say($"events: {result.TotalEvents:N0} acknowledged, {result.EventsPerSecond:N0}/s (uniform {result.UniformEventsPerSecond:N0}/s, viral {result.ViralEventsPerSecond:N0}/s)");
 Say($"ack latency: p50 {result.AckP50Ms:N1} ms, p99 {result.AckP99Ms:N1} ms; freshness: p50 {result.FreshnessP50Ms:N1} ms, p99 {result.FreshnessP99Ms:N1} ms");
+Say($"title analytics freshness: p50 {result.AnalyticsFreshnessP50Ms:N1} ms, p99 {result.AnalyticsFreshnessP99Ms:N1} ms");
 Say($"errors: {result.Errors}, unacknowledged batches: {result.UnacknowledgedBatches}; report: {html} (data: {json})");
 if (result.Mismatches > 0 || result.UnacknowledgedBatches > 0)
 {
-    AnsiConsole.MarkupLine($"[red]GROUND TRUTH CHECK FAILED: {result.Mismatches} videos differ from what was acknowledged.[/]");
+    AnsiConsole.MarkupLine($"[red]GROUND TRUTH CHECK FAILED: {result.Mismatches} videos or titles differ from what was acknowledged.[/]");
     foreach (var example in result.MismatchExamples)
     {
         Say("  " + example);
@@ -42,5 +44,5 @@ if (result.Mismatches > 0 || result.UnacknowledgedBatches > 0)
     return 1;
 }
 
-AnsiConsole.MarkupLine("[green]Every video's counters equal what was acknowledged.[/]");
+AnsiConsole.MarkupLine("[green]Every video's counters and the hot title's analytics equal what was acknowledged.[/]");
 return 0;

@@ -31,6 +31,7 @@ public static class Report
         Row(html, "Events acknowledged", $"{r.TotalEvents:N0} ({r.EventsPerSecond:N0}/s; uniform phase {r.UniformEventsPerSecond:N0}/s, viral phase {r.ViralEventsPerSecond:N0}/s)");
         Row(html, "Ack latency", $"p50 {r.AckP50Ms:N1} ms, p99 {r.AckP99Ms:N1} ms, max {r.AckMaxMs:N1} ms");
         Row(html, "Freshness", $"p50 {r.FreshnessP50Ms:N1} ms, p99 {r.FreshnessP99Ms:N1} ms ({r.Freshness.Count} probes)");
+        Row(html, "Title analytics freshness", $"p50 {r.AnalyticsFreshnessP50Ms:N1} ms, p99 {r.AnalyticsFreshnessP99Ms:N1} ms");
         Row(html, "Errors / unacknowledged batches", $"{r.Errors} / {r.UnacknowledgedBatches}");
         Row(html, "Counters equal to ground truth", r.Mismatches == 0 ? "yes, every video" : $"NO: {r.Mismatches} videos differ");
         html.Append("</table><h2>Throughput (events/s)</h2>")

@@ -25,11 +25,27 @@ public sealed class SpotlightClient(HttpClient http)
         return client;
     }
 
-    /// <summary>Artists, tracks cleared by a reviewer, and videos that use them; returns the track of each video.</summary>
+    /// <summary>A title matched by every tenth video and the marker (the last video): its analytics take a
+    /// tenth of the load, the hottest video included.</summary>
+    public static string HotTitle(string runId) => $"lt-{runId}-hot";
+
+    /// <summary>A title matched by the marker video only, whose analytics the freshness probe watches.</summary>
+    public static string MarkerTitle(string runId) => $"lt-{runId}-marker";
+
+    public static bool MatchesHotTitle(int video, int videoCount) => video % 10 == 0 || video == videoCount - 1;
+
+    /// <summary>Artists, tracks cleared by a reviewer, two titles, and videos that use the tracks; returns the
+    /// track of each video. The last video is the freshness marker.</summary>
     public async Task<string[]> SetUpAsync(string runId, int videoCount, int trackCount, Action<string> progress)
     {
         var reviewer = await ForAsync($"lt-reviewer-{runId}", "reviewer");
         var ingest = await ForAsync($"lt-ingest-{runId}", "ingest");
+        var admin = await ForAsync($"lt-admin-{runId}", "admin");
+        foreach (var title in new[] { HotTitle(runId), MarkerTitle(runId) })
+        {
+            await Ensure(await admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue }));
+        }
+
         var artistCount = (trackCount + 99) / 100;
         var tracks = new string[trackCount];
         var done = 0;
@@ -62,7 +78,12 @@ public sealed class SpotlightClient(HttpClient http)
                 creatorId = $"lt-creator-{v % 1000}",
                 creatorFollowers = 5000,
                 trackId = videoTracks[v],
-                hashtags = Array.Empty<string>(),
+                hashtags = (MatchesHotTitle(v, videoCount), v == videoCount - 1) switch
+                {
+                    (true, true) => new[] { HotTitle(runId), MarkerTitle(runId) },
+                    (true, false) => [HotTitle(runId)],
+                    _ => [],
+                },
                 caption = "load",
                 visualTags = Array.Empty<string>(),
             }, ct));
