@@ -18,6 +18,7 @@ try
     builder.Services.AddSingleton<LiveLeaderboardFeed>();
 
     var app = builder.Build();
+    app.UseSpotlightPages();
     app.UseSpotlightHttp();
     app.MapOpenApi();
     if (app.Environment.IsDevelopment())

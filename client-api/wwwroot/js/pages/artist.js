@@ -1,0 +1,27 @@
+import { api } from '../api.js';
+import { askFor, attempt, el, mountShell, query, status, table, verifiedBadge, when } from '../ui.js';
+
+mountShell();
+const id = query.get('id');
+if (!id) {
+  askFor(document.getElementById('controls'), 'Artist', [['id', 'Artist id']]);
+  status('Enter an artist id to see the profile.');
+} else {
+  const artist = await attempt(() => api(`/api/artists/${encodeURIComponent(id)}`));
+  if (artist) {
+    document.querySelector('h1').replaceChildren(artist.displayName, ' ', verifiedBadge(artist.verified));
+    document.title = `${artist.displayName} · Spotlight`;
+    const content = document.getElementById('content');
+    content.replaceChildren(
+      el('p', {}, `Region ${artist.region}`, artist.verified ? ` · verified ${when(artist.verifiedAt)}` : ' · not verified yet'),
+      artist.bio ? el('p', {}, artist.bio) : null,
+      artist.links.length ? el('ul', { class: 'plain', 'aria-label': 'Links' }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,
+      artist.awards.length ? el('section', {}, el('h2', {}, 'Awards'),
+        el('ul', {}, artist.awards.map(a => el('li', {}, `${a.prize} — rank ${a.rank} in ${a.seasonId}`)))) : null,
+      el('h2', {}, 'Tracks'),
+      artist.tracks.length
+        ? table(`Tracks by ${artist.displayName}`, [['Title', t => t.title], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
+        : el('p', { class: 'empty' }, 'No tracks yet.'));
+    status('');
+  }
+}

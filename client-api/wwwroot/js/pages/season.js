@@ -1,0 +1,40 @@
+import { api } from '../api.js';
+import { askFor, attempt, el, mountShell, number, query, status, table, when } from '../ui.js';
+
+mountShell();
+const id = query.get('id');
+if (!id) {
+  askFor(document.getElementById('controls'), 'Season', [['id', 'Season id']]);
+  status('Enter a season id to see its rounds and results.');
+} else {
+  const season = await attempt(() => api(`/api/seasons/${encodeURIComponent(id)}`));
+  if (season) {
+    document.querySelector('h1').textContent = season.name;
+    document.title = `${season.name} · Spotlight`;
+    const board = r => `/leaderboard.html?season=${encodeURIComponent(id)}&round=${r.number}`;
+    const content = document.getElementById('content');
+    content.replaceChildren(
+      el('p', {}, `Regions: ${season.regions.join(', ')} · ${season.winners} winners`),
+      table('Rounds', [
+        ['Round', r => `${r.number}. ${r.name}`],
+        ['Opens', r => when(r.opensAt)],
+        ['Closes', r => when(r.closesAt)],
+        ['State', r => r.state],
+        ['', r => r.state === 'closed' ? el('span', {}, 'See results below') : el('a', { href: board(r) }, 'Live leaderboard')],
+      ], season.rounds));
+    for (const round of season.rounds.filter(r => r.state === 'closed')) {
+      const results = await api(`/api/seasons/${encodeURIComponent(id)}/rounds/${round.number}/results`);
+      content.append(el('h2', {}, `Results of round ${round.number}`),
+        table(`Round ${round.number}: top ${Math.min(results.rows.length, 20)} of ${results.rows.length}`, [
+          ['Rank', r => String(r.rank), true],
+          ['Track', r => r.title],
+          ['Artist', r => el('a', { href: `/artist.html?id=${encodeURIComponent(r.artistId)}` }, r.artistId)],
+          ['Score', r => r.score.toFixed(2), true],
+          ['Outcome', r => r.winner ? `Winner${r.prize ? ` — ${r.prize}` : ''}` : r.advanced ? 'Advanced' : ''],
+        ], results.rows.slice(0, 20)));
+    }
+
+    status(season.rounds.some(r => r.state === 'closed') ? '' : 'No round has closed yet.');
+    if (season.winnerTrackIds.length) content.prepend(el('p', { class: 'status ok' }, `Winners decided: ${number(season.winnerTrackIds.length)} tracks.`));
+  }
+}

@@ -1,0 +1,42 @@
+import { api } from '../api.js';
+import { askFor, attempt, el, mountShell, number, query, status } from '../ui.js';
+
+mountShell();
+const id = query.get('id');
+const region = query.get('region') || null;
+if (!id) {
+  askFor(document.getElementById('controls'), 'Title', [['id', 'Title id']]);
+  status('Enter a title id to open its hub.');
+} else {
+  const hub = await attempt(() => api(`/api/titles/${encodeURIComponent(id)}/hub${region ? `?region=${encodeURIComponent(region)}` : ''}`));
+  if (hub) {
+    document.querySelector('h1').textContent = hub.name;
+    document.title = `${hub.name} · Spotlight`;
+    document.getElementById('controls').replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': 'Region' },
+      el('input', { type: 'hidden', name: 'id', value: id }),
+      el('label', {}, 'Your region (ISO code)', el('input', { name: 'region', value: region ?? '', pattern: '[A-Z]{2}', maxlength: 2, size: 4 })),
+      el('button', { type: 'submit' }, 'Where to watch')));
+    // A plain link to the provider (new tab, keyboard and middle-click work as usual); the click-through is
+    // counted by a beacon, which the browser delivers even as it leaves the page.
+    const count = option => navigator.sendBeacon(`/api/titles/${encodeURIComponent(id)}/hub/clicks`,
+      new Blob([JSON.stringify({ target: option.provider })], { type: 'application/json' }));
+    const watch = option => el('a', { class: 'button', href: option.url, target: '_blank', rel: 'noopener', onclick: () => count(option) },
+      `${option.kind === 'tickets' ? 'Tickets' : option.kind[0].toUpperCase() + option.kind.slice(1)} on ${option.provider}`);
+    document.getElementById('content').replaceChildren(
+      el('p', {}, hub.kind === 'movie' ? 'Movie' : 'Show'),
+      el('h2', {}, 'Where to watch'),
+      hub.whereToWatch.length ? el('div', { class: 'watch' }, hub.whereToWatch.map(watch)) : el('p', { class: 'empty' }, region ? `Not offered in ${region} yet.` : 'No providers listed yet.'),
+      el('div', { class: 'grid two' },
+        el('section', {}, el('h2', {}, 'Cast'),
+          hub.cast.length ? el('ul', { class: 'plain' }, hub.cast.map(c => el('li', {}, `${c.name} as ${c.role}`))) : el('p', { class: 'empty' }, 'No cast listed.')),
+        el('section', {}, el('h2', {}, 'Official accounts'),
+          hub.socials.length ? el('ul', { class: 'plain' }, hub.socials.map(s => el('li', {}, el('a', { href: s.url, rel: 'noopener' }, s.platform)))) : el('p', { class: 'empty' }, 'None listed.'))),
+      el('h2', {}, 'Fan videos'),
+      hub.relatedVideos.length
+        ? el('ul', { class: 'plain', id: 'related' }, hub.relatedVideos.map(v => el('li', { 'data-id': v.videoId },
+          el('a', { href: `/video.html?id=${encodeURIComponent(v.videoId)}` }, v.caption || v.videoId),
+          el('span', { class: 'muted' }, ` · by ${v.creatorId} · ${number(v.counters.views)} views · ${number(v.counters.likes)} likes`))))
+        : el('p', { class: 'empty', id: 'related' }, 'No linked fan videos yet.'));
+    status('');
+  }
+}

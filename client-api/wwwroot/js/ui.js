@@ -1,0 +1,107 @@
+// Building blocks every page uses: the header, a status line for loading, empty and error states,
+// element creation without innerHTML (so nothing from the API is ever parsed as markup), and forms.
+import { ApiError, session } from './api.js';
+
+const PAGES = [
+  ['/', 'Featured'],
+  ['/season.html', 'Seasons'],
+  ['/title.html', 'Titles'],
+  ['/studio.html', 'Studio'],
+  ['/review-tracks.html', 'Track reviews'],
+  ['/review-links.html', 'Link reviews'],
+  ['/judge.html', 'Judging'],
+  ['/shortlist.html', 'Shortlist'],
+];
+
+export const query = new URLSearchParams(location.search);
+
+/** Creates an element: attributes (on* are listeners, `text` sets the text) and children (strings are text). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  node.append(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+/** Header with the main navigation and who is signed in. */
+export function mountShell() {
+  const header = el('header', { class: 'site' },
+    el('a', { class: 'brand', href: '/' }, 'Spotlight'),
+    el('nav', { 'aria-label': 'Main' },
+      el('ul', {}, PAGES.map(([href, name]) => el('li', {}, el('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, name))))),
+    whoAmI());
+  document.body.prepend(el('a', { class: 'skip', href: '#main' }, 'Skip to content'), header);
+}
+
+function whoAmI() {
+  const claims = session.claims();
+  if (!claims) return el('span', { class: 'who' }, el('a', { href: `/signin.html?return=${encodeURIComponent(location.pathname + location.search)}` }, 'Sign in'));
+  return el('span', { class: 'who' }, `${claims.sub} (${claims.roles.join(', ') || 'no role'}) · `,
+    el('a', { href: '/signin.html' }, 'Switch'));
+}
+
+/** The page's status line (role=status): what is loading, empty, done, or wrong. */
+export function status(text, kind = 'info') {
+  const line = document.getElementById('status');
+  line.className = `status ${kind}`;
+  line.textContent = text;
+}
+
+/** A sentence a person can act on, for an error from the API. */
+export function describe(error) {
+  if (!(error instanceof ApiError)) return `Something went wrong: ${error.message}`;
+  switch (error.status) {
+    case 0: return error.message;
+    case 401: return 'Please sign in to see this.';
+    case 403: return 'Your account may not do this. Sign in with a role that may.';
+    case 404: return 'Not found. Check the id.';
+    case 409: return error.message;
+    case 400: {
+      const fields = Object.entries(error.fields).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`);
+      return fields.length ? `Please check ${fields.join('; ')}` : error.message;
+    }
+    default: return `Spotlight could not do this (${error.status}). Try again in a moment.`;
+  }
+}
+
+/** Runs work that loads or changes something, with the status line saying how it went. */
+export async function attempt(work, { busy = 'Loading…', done = '' } = {}) {
+  status(busy);
+  try {
+    const result = await work();
+    status(done, 'ok');
+    return result;
+  } catch (error) {
+    status(describe(error), 'error');
+    return undefined;
+  }
+}
+
+/** A GET form that asks for what a page needs in its address (an id, a round). */
+export function askFor(container, legend, fields) {
+  container.replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': legend },
+    fields.map(([name, label, extra = {}]) => el('label', {}, label, el('input', { name, required: true, value: query.get(name) ?? '', ...extra }))),
+    el('button', { type: 'submit' }, 'Show')));
+}
+
+export const number = value => new Intl.NumberFormat('en').format(value);
+
+export const when = value => new Date(value).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A table with a caption; `columns` are [heading, cell(row), numeric?]. */
+export function table(caption, columns, rows) {
+  return el('div', { class: 'table-wrap' }, el('table', {},
+    el('caption', { class: 'muted' }, caption),
+    el('thead', {}, el('tr', {}, columns.map(([heading, , numeric]) => el('th', { scope: 'col', class: numeric ? 'num' : null }, heading)))),
+    el('tbody', {}, rows.map(row => el('tr', { 'data-id': row.trackId ?? row.id ?? null },
+      columns.map(([, cell, numeric]) => el('td', { class: numeric ? 'num' : null }, cell(row))))))));
+}
+
+export function verifiedBadge(verified) {
+  return verified ? el('span', { class: 'badge verified', title: 'Verified artist' }, '✓ Verified') : null;
+}

@@ -1,0 +1,13 @@
+using Spotlight.Tests.Api;
+
+namespace Spotlight.Tests.Browser;
+
+/// <summary>The whole system in embedded mode, Development, on a real loopback port a browser can reach.</summary>
+public sealed class KestrelApiFactory : SpotlightApiFactory
+{
+    public KestrelApiFactory(int port)
+        : base("Development")
+    {
+        UseKestrel(port);
+    }
+}

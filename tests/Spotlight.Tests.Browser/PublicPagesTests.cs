@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Spotlight.Tests.Api;
+using static Microsoft.Playwright.Assertions;
+
+namespace Spotlight.Tests.Browser;
+
+[Collection(SiteCollection.Name)]
+public class PublicPagesTests(SiteFixture site)
+{
+    private readonly SeasonScenario _seasons = new(site.Factory);
+    private readonly TitleScenario _titles = new(site.Factory);
+
+    [Fact]
+    public async Task FeaturedPlaylist_AndArtistPage_ShowRealTracksAndTheVerifiedBadge()
+    {
+        var api = _seasons.Api;
+        var (artist, artistId) = await api.CreateArtistAsync("NZ");
+        var trackId = await api.SubmitTrackAsync(artist, artistId, "Kōwhai Nights");
+        await api.ReviewAsync(trackId, "clear");
+        Assert.Equal(HttpStatusCode.OK, (await api.Admin.PostAsync($"/api/artists/{artistId}/verification", null)).StatusCode);
+
+        var playlist = await site.OpenAsync("/?region=NZ");
+        var row = playlist.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kōwhai Nights" });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByText("✓ Verified")).ToBeVisibleAsync();
+        await playlist.AssertHealthyAsync();
+        await playlist.ScreenshotsAsync("playlist");
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(playlist.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"artist\\.html\\?id={artistId}$"));
+        await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Artist NZ");
+        await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).GetByText("✓ Verified")).ToBeVisibleAsync();
+        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Kōwhai Nights" })).ToBeVisibleAsync();
+        await playlist.AssertHealthyAsync();
+        await playlist.ScreenshotsAsync("artist");
+    }
+
+    [Fact]
+    public async Task EmptyAndErrorStates_SaySoPlainly()
+    {
+        var empty = await site.OpenAsync("/?region=AQ");
+        await Expect(empty.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("No cleared tracks in AQ yet.");
+        await empty.AssertHealthyAsync();
+
+        var missing = await site.OpenAsync("/artist.html?id=nobody-here");
+        await Expect(missing.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not found. Check the id.");
+
+        var ask = await site.OpenAsync("/season.html");
+        await Expect(ask.Page.GetByLabel("Season id")).ToBeVisibleAsync();
+        await ask.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task SeasonPage_ListsRounds_AndResultsOnceARoundCloses()
+    {
+        var seasonId = SeasonScenario.NewId();
+        await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId, advance: 6, winners: 5));
+        foreach (var title in new[] { "Aurora", "Borealis", "Cirrus", "Dew", "Ember", "Fjord", "Gale" })
+        {
+            await _seasons.EnteredTrackAsync(seasonId, title);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _seasons.Api.Admin.PostAsync($"/api/seasons/{seasonId}/rounds/1/close", null)).StatusCode);
+        var page = await site.OpenAsync($"/season.html?id={seasonId}");
+        await Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "Results of round 1" })).ToBeVisibleAsync();
+        var results = page.Page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Round 1: top 7 of 7" });
+        await Expect(results.GetByRole(AriaRole.Row)).ToHaveCountAsync(8);
+        await Expect(results.GetByText("Advanced")).ToHaveCountAsync(6);
+        await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Live leaderboard" })).ToHaveCountAsync(1);
+        await page.AssertHealthyAsync();
+        await page.ScreenshotsAsync("season");
+    }
+
+    [Fact]
+    public async Task TitleHub_ShowsWhereToWatchInTheRegion_CountsAClickThrough_AndListsLinkedVideos()
+    {
+        var titleId = "hub" + Guid.NewGuid().ToString("N")[..10];
+        var created = await _titles.Api.Admin.PostAsJsonAsync("/api/titles", new
+        {
+            id = titleId,
+            name = "Dune: Part Two",
+            kind = "movie",
+            studioId = "studio-web",
+            cast = new[] { new { name = "Zendaya", role = "Chani" } },
+            socials = new[] { new { platform = "Instagram", url = "https://instagram.example/dune" } },
+            whereToWatch = new object[]
+            {
+                new { provider = "Cinema One", kind = "tickets", url = "https://tickets.example/dune", regions = new[] { "KR" } },
+                new { provider = "StreamCo", kind = "stream", url = "https://stream.example/dune", regions = new[] { "US" } },
+            },
+            hashtags = new[] { titleId },
+            minFollowers = 0,
+            minViews = 0,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var videoId = await _titles.Api.RegisterVideoAsync("creator-web", 10, hashtag: titleId);
+        await Infrastructure.Eventually.UntilAsync(async () => (await _titles.ReviewsAsync(titleId, "pending")).Count == 1, TitleScenario.Settling, "the pending review");
+        await _titles.ApproveAsync(videoId, titleId);
+
+        var hub = await site.OpenAsync($"/title.html?id={titleId}&region=KR");
+        await Expect(hub.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dune: Part Two");
+        await Expect(hub.Page.GetByRole(AriaRole.Link, new() { Name = "Tickets on Cinema One" })).ToBeVisibleAsync();
+        await Expect(hub.Page.GetByRole(AriaRole.Link, new() { Name = "Stream on StreamCo" })).ToHaveCountAsync(0);
+        await Expect(hub.Page.GetByText("Zendaya as Chani")).ToBeVisibleAsync();
+        await Expect(hub.Page.Locator($"#related li[data-id='{videoId}']")).ToBeVisibleAsync();
+        await hub.AssertHealthyAsync();
+        await hub.ScreenshotsAsync("title-hub");
+
+        await hub.Page.GetByRole(AriaRole.Link, new() { Name = "Tickets on Cinema One" }).ClickAsync();
+        await Infrastructure.Eventually.UntilAsync(async () =>
+        {
+            var totals = (await _titles.Api.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/titles/{titleId}/analytics?bucket=minute")).GetProperty("totals");
+            return totals.GetProperty("clicks").TryGetProperty("Cinema One", out var count) && count.GetInt64() == 1;
+        }, TitleScenario.Settling, "the click-through in the title's analytics");
+    }
+}
