@@ -45,6 +45,7 @@ try
     app.MapCampaignEndpoints();
     app.MapTitleAnalyticsEndpoints();
     app.MapCreatorEndpoints();
+    app.MapStudioEndpoints();
     await app.RunAsync();
     return 0;
 }

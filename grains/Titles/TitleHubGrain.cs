@@ -3,6 +3,7 @@ using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Studios;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
@@ -251,10 +252,11 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         }
     }
 
-    /// <summary>Lists the title under each of its terms (idempotent on the index side).</summary>
+    /// <summary>Lists the title under each of its terms and in its studio's titles (idempotent on their side).</summary>
     private async Task IndexAsync()
     {
         var title = State.Title!;
+        await GrainFactory.GetGrain<IStudioTitlesGrain>(title.StudioId).AddAsync(title.Id);
         foreach (var key in TitleTerms.TitleKeys(title.Hashtags, title.Keywords, title.VisualTags).Distinct(StringComparer.Ordinal))
         {
             await GrainFactory.GetGrain<ITitleTermIndexGrain>(key).AddAsync(title.Id);

@@ -130,6 +130,22 @@ public class TitleApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
             "the video to become eligible once its views reach minViews");
     }
 
+    [Fact]
+    public async Task AStudiosTitles_AreListedForThatStudioAndAdmins()
+    {
+        var studio = "studio-" + NewId();
+        var (first, second) = (NewId(), NewId());
+        Assert.Equal(HttpStatusCode.Created, (await Studio(studio).PostAsJsonAsync("/api/titles", Title(first, studioId: studio))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _api.Admin.PostAsJsonAsync("/api/titles", Title(second, studioId: studio))).StatusCode);
+
+        var listed = await Studio(studio).GetFromJsonAsync<JsonElement>($"/api/studios/{studio}/titles");
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), listed.EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+        Assert.Equal(2, (await _api.Admin.GetFromJsonAsync<JsonElement>($"/api/studios/{studio}/titles")).GetArrayLength());
+        await ProblemAssertions.AssertProblemAsync(await Studio("studio-a").GetAsync($"/api/studios/{studio}/titles"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.Anonymous.GetAsync($"/api/studios/{studio}/titles")).StatusCode);
+        Assert.Empty((await Studio("studio-none").GetFromJsonAsync<JsonElement>("/api/studios/studio-none/titles")).EnumerateArray());
+    }
+
     private HttpClient Studio(string studioId) => factory.StudioClient(studioId);
 
     private static string NewId() => "t" + Guid.NewGuid().ToString("N")[..16];

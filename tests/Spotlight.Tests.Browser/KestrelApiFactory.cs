@@ -2,11 +2,11 @@ using Spotlight.Tests.Api;
 
 namespace Spotlight.Tests.Browser;
 
-/// <summary>The whole system in embedded mode, Development, on a real loopback port a browser can reach.</summary>
+/// <summary>The whole system in embedded mode on a real loopback port a browser can reach.</summary>
 public sealed class KestrelApiFactory : SpotlightApiFactory
 {
-    public KestrelApiFactory(int port)
-        : base("Development")
+    public KestrelApiFactory(int port, string environment = "Development")
+        : base(environment)
     {
         UseKestrel(port);
     }

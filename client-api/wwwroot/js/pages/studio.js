@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, session } from '../api.js';
 import { lineChart } from '../chart.js';
 import { attempt, el, mountShell, number, query, status, table } from '../ui.js';
 
@@ -18,7 +18,17 @@ document.getElementById('controls').replaceChildren(el('form', { class: 'inline'
   el('button', { type: 'submit' }, 'Show')));
 
 if (!title) {
-  status('Enter one of your studio\u2019s title ids.');
+  const studioId = session.claims()?.studioId;
+  const titles = studioId ? await attempt(() => api(`/api/studios/${encodeURIComponent(studioId)}/titles`)) : null;
+  if (!titles) {
+    if (!studioId) status('Enter one of your studio\u2019s title ids.');
+  } else if (titles.length === 0) {
+    status('Your studio has no titles yet.', 'empty');
+  } else {
+    status(`Your studio's titles (${titles.length}): choose one.`);
+    document.getElementById('content').replaceChildren(el('ul', { class: 'plain', 'aria-label': 'Your titles' }, titles.map(t =>
+      el('li', {}, el('a', { href: `/studio.html?title=${encodeURIComponent(t.id)}&bucket=${bucket}` }, t.name), el('span', { class: 'muted' }, ` · ${t.kind} · ${t.id}`)))));
+  }
 } else {
   // The inputs are in the viewer's local time; the API takes instants.
   const range = `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}&bucket=${encodeURIComponent(bucket)}`;
@@ -28,8 +38,8 @@ if (!title) {
     const points = report.series.map(p => ({ label: new Date(p.start).toLocaleString('en', bucket === 'day' ? { dateStyle: 'medium' } : { dateStyle: 'short', timeStyle: 'short' }) }));
     const series = (part, name, colour) => ({ name, colour, values: report.series.map(p => p.matching[part]) });
     const totals = report.totals;
-    const top = (caption, rows, link) => rows.length
-      ? table(caption, [['', r => link ? link(r) : r.id], ['Engagement', r => number(r.engagement), true], ['Views', r => number(r.counters.views), true]], rows)
+    const top = (caption, heading, rows, link) => rows.length
+      ? table(caption, [[heading, r => link ? link(r) : r.id], ['Engagement', r => number(r.engagement), true], ['Views', r => number(r.counters.views), true]], rows)
       : el('p', { class: 'empty' }, `${caption}: nothing in this range.`);
     document.getElementById('content').replaceChildren(
       el('ul', { class: 'cards', 'aria-label': 'Totals' }, [
@@ -47,9 +57,9 @@ if (!title) {
         : el('p', { class: 'empty' }, 'No click-throughs in this range.'),
       el('p', { class: 'muted' }, `Top lists cover ${new Date(report.top.from).toLocaleDateString('en')} to ${new Date(report.top.to).toLocaleDateString('en')} (whole UTC days).`),
       el('div', { class: 'grid three' },
-        el('section', {}, el('h2', {}, 'Top videos'), top('Top videos', report.top.videos, r => el('a', { href: `/video.html?id=${encodeURIComponent(r.id)}` }, r.id))),
-        el('section', {}, el('h2', {}, 'Top creators'), top('Top creators', report.top.creators)),
-        el('section', {}, el('h2', {}, 'Top hashtags'), top('Top hashtags', report.top.hashtags, r => `#${r.id}`))));
+        el('section', {}, el('h2', {}, 'Top videos'), top('Top videos', 'Video', report.top.videos, r => el('a', { href: `/video.html?id=${encodeURIComponent(r.id)}` }, r.id))),
+        el('section', {}, el('h2', {}, 'Top creators'), top('Top creators', 'Creator', report.top.creators)),
+        el('section', {}, el('h2', {}, 'Top hashtags'), top('Top hashtags', 'Hashtag', report.top.hashtags, r => `#${r.id}`))));
     status(report.series.some(p => p.matching.views + p.matching.likes + p.matching.comments + p.matching.shares > 0) ? '' : 'No engagement in this range yet.');
   }
 }
