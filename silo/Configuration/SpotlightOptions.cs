@@ -47,4 +47,11 @@ public sealed class ClusterSettings
     /// <summary>Address other silos and clients use to reach this silo. Unset: loopback in embedded mode,
     /// the host's first address in postgres mode.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>This silo's name in membership (on Kubernetes: the pod name). Unset: Orleans' default.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>Port of the silo's HTTP health endpoints (<c>/healthz</c>, <c>/readyz</c>) for orchestrators'
+    /// probes; 0 (default): none.</summary>
+    public int HealthPort { get; set; }
 }

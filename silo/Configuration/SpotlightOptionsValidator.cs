@@ -38,6 +38,15 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
             failures.Add("Spotlight:Cluster:SiloPort and Spotlight:Cluster:GatewayPort must differ.");
         }
 
+        if (cluster.HealthPort != 0)
+        {
+            ValidatePort("Spotlight:Cluster:HealthPort", cluster.HealthPort, failures);
+            if (cluster.HealthPort == cluster.SiloPort || cluster.HealthPort == cluster.GatewayPort)
+            {
+                failures.Add("Spotlight:Cluster:HealthPort must differ from the silo and gateway ports.");
+            }
+        }
+
         if (cluster.AdvertisedAddress is { } address && !IPAddress.TryParse(address, out _))
         {
             failures.Add($"Spotlight:Cluster:AdvertisedAddress must be an IP address, not '{address}'.");

@@ -10,6 +10,10 @@ namespace Spotlight.Silo.Hosting;
 
 public static class HostApplicationBuilderExtensions
 {
+    /// <summary>How long a silo may take to leave the cluster gracefully on SIGTERM (orchestrators' grace
+    /// periods must be longer).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Validates the Spotlight section, registers it as options, and returns it. Throws
     /// <see cref="OptionsValidationException"/> naming each bad setting.</summary>
     public static SpotlightOptions AddSpotlightOptions(this IHostApplicationBuilder builder)
@@ -38,8 +42,15 @@ public static class HostApplicationBuilderExtensions
             builder.Services.AddHostedService<MigrationHostedService>();
         }
 
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         var dashboard = options.Dashboard ?? builder.Environment.IsDevelopment();
+        if (options.Cluster.HealthPort != 0)
+        {
+            // Registered before the silo, so it starts first and stops last: probes get answers (503 from
+            // /readyz) while the silo joins and while it leaves.
+            builder.Services.AddHostedService(sp => new SiloHealthServer(options.Cluster.HealthPort, sp));
+        }
+
         builder.UseOrleans(silo => silo.AddSpotlightSilo(options, dashboard));
         return options;
     }

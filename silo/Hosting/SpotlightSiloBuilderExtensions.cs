@@ -30,6 +30,11 @@ public static class SpotlightSiloBuilderExtensions
             cluster.ClusterId = embedded ? EmbeddedClusterId : options.Cluster.ClusterId;
             cluster.ServiceId = embedded ? EmbeddedClusterId : options.Cluster.ServiceId;
         });
+        if (options.Cluster.SiloName is { Length: > 0 } name)
+        {
+            silo.Configure<SiloOptions>(silo => silo.SiloName = name);
+        }
+
         silo.UseSpotlightEndpoints(options);
         silo.UseSpotlightMembership(options);
         silo.AddSpotlightStorage(options);
