@@ -17,7 +17,6 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan SendDeadline = TimeSpan.FromMinutes(4);
-    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(2);
 
     public enum KillPoint
     {
@@ -38,14 +37,14 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
     public async Task KillingASiloMidRun_LosesNothing_AndCountsNothingTwice(KillPoint point)
     {
         var database = await postgres.CreateDatabaseAsync();
-        var silos = Enumerable.Range(1, 3).Select(i => SiloProcesses.StartPostgresSilo(WithApplicationName(database, SiloName(i)), SiloName(i))).ToList();
+        var silos = Enumerable.Range(1, 3).Select(i => SiloProcesses.StartPostgresSilo(ClusterRun.WithApplicationName(database, ClusterRun.SiloName(i)), ClusterRun.SiloName(i))).ToList();
         var apis = new[] { ApiProcesses.StartPostgresApi(database, "api-a"), ApiProcesses.StartPostgresApi(database, "api-b") };
         var processes = silos.Select(s => s.Process).Concat(apis.Select(a => a.Process)).ToList();
         try
         {
             await Eventually.UntilAsync(async () =>
                 {
-                    ThrowIfAnyExited(processes);
+                    ClusterRun.ThrowIfAnyExited(processes);
                     var rows = await MembershipRows.ReadAsync(database, PostgresSilos.ClusterId);
                     return rows.Count(r => r.Status == MembershipRows.Active) == 3;
                 },
@@ -64,11 +63,12 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             var sentAt = sinceKill.Elapsed;
 
             Assert.True(victim.HasExited, $"{victim.Name} should have been killed");
-            await AssertExactAsync(workload, apis[0].BaseAddress, processes);
-            await AssertCheckpointsCaughtUpAsync(database);
+            await ClusterRun.AssertExactAsync(workload, apis[0].BaseAddress, processes);
+            await ClusterRun.AssertCheckpointsCaughtUpAsync(database);
             output.WriteLine($"{point}: killed {victim.Name} after {acknowledgedBeforeKill} of {workload.BatchCount} batches; " +
                 $"all acknowledged {sentAt.TotalSeconds:0.0} s after the kill ({workload.Retries} attempts repeated); " +
-                $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill.");
+                $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; API success {workload.SuccessRatio:P2} " +
+                $"({workload.FailedPosts} of {workload.Posts} posts failed); acknowledged per second: {string.Join(' ', workload.AcknowledgedPerSecond())}");
 
             // Before the kill nothing failed, so each batch's two concurrent posts were both answered, and
             // exactly one of them counted the batch (the other said duplicate).
@@ -102,7 +102,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
                 IReadOnlyList<string> waiting = [];
                 await Eventually.UntilAsync(async () => (waiting = await blocker!.WaitingWritersAsync()).Count > 0,
                     TimeSpan.FromSeconds(60), "a silo's checkpoint write to wait on the test's lock");
-                var victim = silos.Select((s, i) => (s.Process, Name: SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
+                var victim = silos.Select((s, i) => (s.Process, Name: ClusterRun.SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
                 var acknowledged = workload.Acknowledged;
                 Kill(victim);
                 await blocker!.ReleaseAsync();
@@ -129,50 +129,4 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             },
             SendDeadline,
             $"{count} acknowledged batches");
-
-    private static async Task AssertExactAsync(EngagementWorkload workload, Uri api, IReadOnlyList<HostProcess> processes)
-    {
-        IReadOnlyList<string> differences = ["not read yet"];
-        try
-        {
-            await Eventually.UntilAsync(async () => (differences = await workload.DifferencesAsync(api)).Count == 0,
-                RecoveryTimeout, "every video counter, track popularity and the title's analytics to equal the ground truth", poll: TimeSpan.FromMilliseconds(500));
-        }
-        catch (TimeoutException ex)
-        {
-            var outputs = string.Join("\n", processes.Select(p => $"--- {p.Name} ---\n{Tail(p.Output)}"));
-            throw new TimeoutException($"{ex.Message} Retries: {workload.Retries}. Differences: {string.Join("; ", differences.Take(10))}\n{outputs}", ex);
-        }
-    }
-
-    /// <summary>The survivors took over the dead silo's partitions and moved their checkpoints to the end.</summary>
-    private static Task AssertCheckpointsCaughtUpAsync(string database) =>
-        Eventually.UntilAsync(async () =>
-            {
-                await using var connection = new NpgsqlConnection(database);
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("""
-                    SELECT count(*) FROM engagement_partition p
-                      LEFT JOIN engagement_checkpoint c ON c.partition = p.partition AND c.consumer = 'orleans'
-                     WHERE COALESCE(c.log_offset, 0) < p.next_offset - 1
-                    """, connection);
-                return (long)(await command.ExecuteScalarAsync())! == 0;
-            },
-            RecoveryTimeout,
-            "every partition's checkpoint to reach its last offset");
-
-    private static string SiloName(int i) => $"spotlight-silo-{i}";
-
-    private static string WithApplicationName(string connectionString, string name) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;
-
-    private static void ThrowIfAnyExited(IEnumerable<HostProcess> processes)
-    {
-        foreach (var process in processes.Where(p => p.HasExited))
-        {
-            throw new InvalidOperationException($"{process.Name} exited with {process.ExitCode}:\n{process.Output}");
-        }
-    }
-
-    private static string Tail(string output) => output.Length <= 3000 ? output : output[^3000..];
 }

@@ -23,8 +23,12 @@ public sealed class EngagementWorkload
     private readonly List<Batch> _batches;
     private readonly ConcurrentQueue<PairOutcome> _pairs = new();
     private string[] _tracks = [];
+    private readonly ConcurrentQueue<TimeSpan> _acknowledgedAt = new();
+    private readonly System.Diagnostics.Stopwatch _clock = new();
     private int _acknowledged;
     private int _retries;
+    private int _posts;
+    private int _failedPosts;
 
     public EngagementWorkload(int videos, int tracks, int batches, int eventsPerBatch, int seed)
     {
@@ -49,6 +53,29 @@ public sealed class EngagementWorkload
     public int Retries => Volatile.Read(ref _retries);
 
     public IReadOnlyCollection<PairOutcome> Pairs => _pairs;
+
+    /// <summary>Time since sending began.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Of all posts to either API, the share answered 202.</summary>
+    public double SuccessRatio => _posts == 0 ? 1 : 1 - ((double)Volatile.Read(ref _failedPosts) / Volatile.Read(ref _posts));
+
+    public int Posts => Volatile.Read(ref _posts);
+
+    public int FailedPosts => Volatile.Read(ref _failedPosts);
+
+    /// <summary>Batches acknowledged in each whole second since sending began.</summary>
+    public int[] AcknowledgedPerSecond()
+    {
+        var times = _acknowledgedAt.ToArray();
+        var seconds = new int[times.Length == 0 ? 0 : (int)times.Max().TotalSeconds + 1];
+        foreach (var at in times)
+        {
+            seconds[(int)at.TotalSeconds]++;
+        }
+
+        return seconds;
+    }
 
     public string VideoId(int video) => $"fo-{_runId}-v{video}";
 
@@ -88,9 +115,12 @@ public sealed class EngagementWorkload
         }
     }
 
-    /// <summary>Sends every batch until acknowledged, from <paramref name="senders"/> concurrent senders.</summary>
-    public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline)
+    /// <summary>Sends every batch until acknowledged, from <paramref name="senders"/> concurrent senders; with
+    /// <paramref name="batchesPerSecond"/>, batch i is sent no earlier than i / rate seconds after the start,
+    /// so the load lasts long enough to span changes to the cluster.</summary>
+    public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline, double? batchesPerSecond = null)
     {
+        _clock.Start();
         var token = TestTokens.Create($"fo-ingest-{_runId}", "ingest");
         using var a = ApiProcesses.ClientFor(first, token);
         using var b = ApiProcesses.ClientFor(second, token);
@@ -101,6 +131,11 @@ public sealed class EngagementWorkload
             int index;
             while ((index = Interlocked.Increment(ref next)) < _batches.Count)
             {
+                if (batchesPerSecond is { } rate && TimeSpan.FromSeconds(index / rate) - _clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait, stop.Token);
+                }
+
                 await SendUntilAcknowledgedAsync(_batches[index], a, b, stop.Token);
             }
         }));
@@ -162,8 +197,11 @@ public sealed class EngagementWorkload
             stop.ThrowIfCancellationRequested();
             var answers = await Task.WhenAll(PostAsync(a, body, stop), PostAsync(b, body, stop));
             var accepted = answers.Where(x => x.Status == HttpStatusCode.Accepted).ToList();
+            Interlocked.Add(ref _posts, answers.Length);
+            Interlocked.Add(ref _failedPosts, answers.Length - accepted.Count);
             if (accepted.Count > 0)
             {
+                _acknowledgedAt.Enqueue(_clock.Elapsed);
                 var sequence = Interlocked.Increment(ref _acknowledged);
                 _pairs.Enqueue(new PairOutcome(sequence, batch.Id, FirstAttempt: attempt == 0, BothAcknowledged: accepted.Count == 2,
                     Counted: accepted.Count(x => x.Duplicate == false)));
