@@ -11,6 +11,40 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
+    public async Task HealthEndpoints_AnswerForProbes_LivenessAtOnce_ReadinessOnceActive_AndTheSiloNameComesFromConfiguration()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var healthPort = FreePorts.Next();
+        var silo = SiloProcesses.StartPostgresSilo(database, "silo-health",
+            ("Spotlight__Cluster__HealthPort", healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Spotlight__Cluster__SiloName", "pod-abc123"));
+        await using var process = silo.Process;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}"), Timeout = TimeSpan.FromSeconds(5) };
+
+        await Eventually.UntilAsync(async () =>
+            {
+                ThrowIfExited(silo.Process);
+                try
+                {
+                    return (await http.GetAsync("/readyz")).StatusCode == System.Net.HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            JoinTimeout,
+            "/readyz to answer 200 once the silo is Active");
+        Assert.Equal("active", await http.GetStringAsync("/readyz"));
+        Assert.Equal("alive", await http.GetStringAsync("/healthz"));
+        var row = await MembershipRows.ForPortAsync(database, PostgresSilos.ClusterId, silo.SiloPort);
+        Assert.Equal((MembershipRows.Active, "pod-abc123"), (row?.Status, row?.SiloName));
+
+        silo.Process.Terminate();
+        Assert.Equal(0, await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
     public async Task TwoSiloProcesses_FormOneCluster_ServeThroughEitherGateway_AndLeaveCleanlyOnSigterm()
     {
         var database = await postgres.CreateDatabaseAsync();
