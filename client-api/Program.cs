@@ -15,6 +15,7 @@ try
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSingleton<KnownVideos>();
+    builder.Services.AddSingleton<ClusterRetry>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();
 
     var app = builder.Build();

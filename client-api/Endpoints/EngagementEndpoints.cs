@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Hosting;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Engagement;
@@ -19,7 +20,7 @@ public static class EngagementEndpoints
     }
 
     public static async Task<Results<Accepted<EngagementResponse>, ValidationProblem>> IngestAsync(
-        EngagementBatchRequest request, IGrainFactory grains, KnownVideos videos, TimeProvider clock)
+        EngagementBatchRequest request, IGrainFactory grains, KnownVideos videos, ClusterRetry retry, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (!ResourceIds.IsValid(request.BatchId))
@@ -59,7 +60,8 @@ public static class EngagementEndpoints
             }
         }
 
-        var known = await videos.ResolveAsync(candidates.Select(c => c.Event.VideoId!));
+        // Both calls are idempotent (a read; an append under the batch id), so a gateway lost mid-call is retried.
+        var known = await retry.ExecuteAsync(async _ => await videos.ResolveAsync(candidates.Select(c => c.Event.VideoId!)), cancellationToken);
         var records = new List<EngagementRecord>(candidates.Count);
         foreach (var (index, e) in candidates)
         {
@@ -74,7 +76,7 @@ public static class EngagementEndpoints
         }
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        var duplicate = await grains.GetGrain<IEngagementIngestGrain>(0).IngestAsync(request.BatchId!, records);
+        var duplicate = await retry.ExecuteAsync(async _ => await grains.GetGrain<IEngagementIngestGrain>(0).IngestAsync(request.BatchId!, records), cancellationToken);
         var response = duplicate
             ? new EngagementResponse(request.BatchId!, 0, [], Duplicate: true)
             : new EngagementResponse(request.BatchId!, records.Count, rejected, Duplicate: false);

@@ -13,8 +13,7 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var unreachable = exception is OrleansMessageRejectionException or SiloUnavailableException
-            or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException;
+        var unreachable = ClusterRetry.IsUnreachable(exception);
         // Before the first connection the client knows no grain types yet, so any call fails; that is "not yet".
         if (!unreachable && connection.HasConnected)
         {

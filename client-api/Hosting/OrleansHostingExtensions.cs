@@ -7,6 +7,9 @@ namespace Spotlight.ClientApi.Hosting;
 
 public static class OrleansHostingExtensions
 {
+    /// <summary>How long the API waits for a grain call (postgres mode; see where it is set).</summary>
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Embedded mode co-hosts a silo in this process (the whole system in one process). Postgres mode makes
     /// this process an Orleans client that finds the silos' gateways in the membership table.
@@ -37,6 +40,11 @@ public static class OrleansHostingExtensions
                 adoNet.Invariant = ProviderNames.NpgsqlInvariant;
                 adoNet.ConnectionString = options.Postgres.ConnectionString;
             });
+            // A request in flight through a gateway that is killed gets no answer: the client does not fail
+            // it when the connection drops, so it waits out this timeout (Orleans' default, 30 s, stalled
+            // callers for half a minute in the kill -9 tests). API calls take milliseconds; 10 s is ample, and
+            // a timeout answers 503 with Retry-After, which clients retry under the same batch id.
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ClientResponseTimeout);
             // The API may start before any silo: keep trying rather than failing start-up; /readyz says
             // "not ready" meanwhile.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

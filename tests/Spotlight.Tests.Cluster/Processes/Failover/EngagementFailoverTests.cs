@@ -70,6 +70,8 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
                 $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; API success {workload.SuccessRatio:P2} " +
                 $"({workload.FailedPosts} of {workload.Posts} posts failed); acknowledged per second: {string.Join(' ', workload.AcknowledgedPerSecond())}");
 
+            Assert.True(workload.SuccessRatio >= 0.99, $"API success {workload.SuccessRatio:P2} is below 99 %");
+
             // Before the kill nothing failed, so each batch's two concurrent posts were both answered, and
             // exactly one of them counted the batch (the other said duplicate).
             var clean = workload.Pairs.Where(p => p.Sequence <= acknowledgedBeforeKill && p.FirstAttempt && p.BothAcknowledged).ToList();
