@@ -33,5 +33,11 @@ public static class SiloProgram
             await Console.Error.WriteLineAsync($"Spotlight silo cannot start: PostgreSQL (Spotlight:Postgres:ConnectionString) did not answer: {ex.Message}");
             return 3;
         }
+        catch (Exception ex) when (ex is IOException or Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Kestrel reports a taken health port as an IOException; Orleans a taken silo or gateway port as AddressInUseException.
+            await Console.Error.WriteLineAsync($"Spotlight silo cannot start: a port it must listen on (Spotlight:Cluster:SiloPort, GatewayPort, HealthPort) is not available: {ex.Message}");
+            return 4;
+        }
     }
 }

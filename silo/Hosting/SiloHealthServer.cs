@@ -11,8 +11,9 @@ namespace Spotlight.Silo.Hosting;
 /// <summary>
 /// HTTP endpoints for an orchestrator's probes, on their own port: <c>/healthz</c> answers while the process
 /// runs (liveness; it never calls a grain, so a busy or partitioned cluster cannot get healthy silos
-/// restarted), <c>/readyz</c> answers 200 while this silo is Active in the cluster's membership and 503
-/// otherwise (startup and readiness; it reads the silo's own view of its status, no grain call either).
+/// restarted), <c>/readyz</c> answers 200 once the silo has fully started and while it is Active in the
+/// cluster's membership, 503 otherwise (startup and readiness; it reads the silo's own view of its status
+/// and the host's lifetime, no grain call either).
 /// </summary>
 public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedService, IAsyncDisposable
 {
@@ -25,10 +26,15 @@ public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedS
         builder.WebHost.UseKestrel(kestrel => kestrel.ListenAnyIP(port));
         _app = builder.Build();
         var status = silo.GetRequiredService<ISiloStatusOracle>();
+        var lifetime = silo.GetRequiredService<IHostApplicationLifetime>();
         _app.MapGet("/healthz", () => Results.Text("alive"));
-        _app.MapGet("/readyz", () => status.CurrentStatus == SiloStatus.Active
+        // Orleans reports Active before its last start-up stages (stream providers) have run; the host's
+        // ApplicationStarted comes after all of them, so ready means both.
+        _app.MapGet("/readyz", () => status.CurrentStatus == SiloStatus.Active && lifetime.ApplicationStarted.IsCancellationRequested
+            && !lifetime.ApplicationStopping.IsCancellationRequested
             ? Results.Text("active")
-            : Results.Text(status.CurrentStatus.ToString().ToLowerInvariant(), statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Text(status.CurrentStatus == SiloStatus.Active ? "starting" : status.CurrentStatus.ToString().ToLowerInvariant(),
+                statusCode: StatusCodes.Status503ServiceUnavailable));
         await _app.StartAsync(cancellationToken);
     }
 

@@ -11,6 +11,23 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
+    public async Task ASiloWhosePortIsTaken_ExitsWithCode4_AndSaysWhich()
+    {
+        var ports = FreePorts.Take(2);
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, ports[0]);
+        occupant.Start();
+        await using var silo = HostProcess.Start(SiloProcesses.SiloAssembly, [], new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Spotlight__Cluster__SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Spotlight__Cluster__GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "silo-port-taken");
+
+        Assert.Equal(4, await silo.WaitForExitAsync(JoinTimeout));
+        Assert.Contains("a port it must listen on (Spotlight:Cluster:SiloPort, GatewayPort, HealthPort) is not available", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HealthEndpoints_AnswerForProbes_LivenessAtOnce_ReadinessOnceActive_AndTheSiloNameComesFromConfiguration()
     {
         var database = await postgres.CreateDatabaseAsync();
@@ -41,7 +58,8 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
         Assert.Equal((MembershipRows.Active, "pod-abc123"), (row?.Status, row?.SiloName));
 
         silo.Process.Terminate();
-        Assert.Equal(0, await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        var exitCode = await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, $"SIGTERM'd silo exited with {exitCode}:\n{silo.Process.Output}");
     }
 
     [Fact]

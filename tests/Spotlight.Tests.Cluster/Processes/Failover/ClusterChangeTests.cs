@@ -18,6 +18,7 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
     private const double Pace = 20;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan SendDeadline = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan AfterChange = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task ScalingFrom2To4To2Silos_UnderLoad_LosesNothing_AndKeepsTheApiAnswering()
@@ -89,7 +90,11 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
             $"{cluster.Workload.Retries} batches resent; acknowledged per second: {string.Join(' ', perSecond)}");
         foreach (var change in cluster.Changes)
         {
-            output.WriteLine($"{change.Name}: took {change.Took.TotalSeconds:0.0} s; full throughput {RecoverySeconds(perSecond, change.StartedAt):0} s after it began");
+            // The change and the ten seconds after it: what callers saw while it happened.
+            var (ratio, posts) = cluster.Workload.SuccessBetween(change.StartedAt, change.StartedAt + change.Took + AfterChange);
+            output.WriteLine($"{change.Name}: took {change.Took.TotalSeconds:0.0} s; API success during it {ratio:P2} of {posts} posts; " +
+                $"full throughput {RecoverySeconds(perSecond, change.StartedAt):0} s after it began");
+            Assert.True(ratio >= 0.99, $"API success during {change.Name} was {ratio:P2}, below 99 %");
         }
 
         Assert.True(cluster.Workload.SuccessRatio >= 0.99, $"API success {cluster.Workload.SuccessRatio:P2} is below 99 %");

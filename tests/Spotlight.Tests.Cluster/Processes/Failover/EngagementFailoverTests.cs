@@ -58,6 +58,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             await using var blocker = point == KillPoint.DuringCheckpointWrite ? await CheckpointWriteBlocker.LockAsync(database) : null;
             var sending = workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 3, SendDeadline);
             var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, blocker);
+            var killedAt = workload.Elapsed;
             var sinceKill = Stopwatch.StartNew();
             await sending;
             var sentAt = sinceKill.Elapsed;
@@ -70,6 +71,10 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
                 $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; API success {workload.SuccessRatio:P2} " +
                 $"({workload.FailedPosts} of {workload.Posts} posts failed); acknowledged per second: {string.Join(' ', workload.AcknowledgedPerSecond())}");
 
+            // From the kill until every batch was acknowledged: what callers saw while the cluster recovered.
+            var (duringRecovery, postsDuringRecovery) = workload.SuccessBetween(killedAt, killedAt + sentAt);
+            output.WriteLine($"API success from the kill to the last acknowledgement: {duringRecovery:P2} of {postsDuringRecovery} posts");
+            Assert.True(duringRecovery >= 0.99, $"API success after the kill was {duringRecovery:P2}, below 99 %");
             Assert.True(workload.SuccessRatio >= 0.99, $"API success {workload.SuccessRatio:P2} is below 99 %");
 
             // Before the kill nothing failed, so each batch's two concurrent posts were both answered, and

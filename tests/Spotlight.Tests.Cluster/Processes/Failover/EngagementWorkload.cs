@@ -24,6 +24,7 @@ public sealed class EngagementWorkload
     private readonly ConcurrentQueue<PairOutcome> _pairs = new();
     private string[] _tracks = [];
     private readonly ConcurrentQueue<TimeSpan> _acknowledgedAt = new();
+    private readonly ConcurrentQueue<(TimeSpan At, bool Accepted)> _postOutcomes = new();
     private readonly System.Diagnostics.Stopwatch _clock = new();
     private int _acknowledged;
     private int _retries;
@@ -61,6 +62,14 @@ public sealed class EngagementWorkload
     public double SuccessRatio => _posts == 0 ? 1 : 1 - ((double)Volatile.Read(ref _failedPosts) / Volatile.Read(ref _posts));
 
     public int Posts => Volatile.Read(ref _posts);
+
+    /// <summary>Of the posts answered from <paramref name="from"/> to <paramref name="to"/> (on the sending
+    /// clock), the share answered 202, and how many there were.</summary>
+    public (double Ratio, int Posts) SuccessBetween(TimeSpan from, TimeSpan to)
+    {
+        var window = _postOutcomes.Where(p => p.At >= from && p.At <= to).ToList();
+        return (window.Count == 0 ? 1 : (double)window.Count(p => p.Accepted) / window.Count, window.Count);
+    }
 
     public int FailedPosts => Volatile.Read(ref _failedPosts);
 
@@ -198,6 +207,11 @@ public sealed class EngagementWorkload
             var answers = await Task.WhenAll(PostAsync(a, body, stop), PostAsync(b, body, stop));
             var accepted = answers.Where(x => x.Status == HttpStatusCode.Accepted).ToList();
             Interlocked.Add(ref _posts, answers.Length);
+            foreach (var answer in answers)
+            {
+                _postOutcomes.Enqueue((_clock.Elapsed, answer.Status == HttpStatusCode.Accepted));
+            }
+
             Interlocked.Add(ref _failedPosts, answers.Length - accepted.Count);
             if (accepted.Count > 0)
             {
