@@ -14,6 +14,7 @@ try
     var spotlight = builder.AddSpotlightOrleans();
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
+    builder.Services.AddSpotlightRateLimiting(builder.Configuration);
     builder.Services.AddSingleton<KnownVideos>();
     builder.Services.AddSingleton<ClusterRetry>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();

@@ -31,6 +31,8 @@ public static class HttpPipelineExtensions
         // Empty 4xx/5xx responses (401 from the bearer handler, 404 for unknown routes) get a problem body.
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication, so that a caller is its token's subject.
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
