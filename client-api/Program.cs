@@ -15,6 +15,7 @@ try
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSpotlightRateLimiting(builder.Configuration);
+    builder.AddSpotlightRequestLimits();
     builder.Services.AddSingleton<KnownVideos>();
     builder.Services.AddSingleton<ClusterRetry>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();

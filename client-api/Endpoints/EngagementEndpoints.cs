@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Hosting;
+using Spotlight.ClientApi.Web;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Engagement;
@@ -15,7 +16,8 @@ public static class EngagementEndpoints
         endpoints.MapPost("/api/engagement", IngestAsync)
             .WithTags("Engagement")
             .RequireAuthorization(Policies.Ingest)
-            .WithSummary("Post a batch of engagement events (at most 5,000); a repeated batchId counts nothing.");
+            .WithSummary("Post a batch of engagement events (at most 5,000); a repeated batchId counts nothing.")
+            .AllowingBodiesUpTo(RequestLimits.MaxIngestBodyBytes);
         return endpoints;
     }
 

@@ -19,8 +19,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         }
 
         var json = FindJsonException(badRequest);
-        var field = json is not null ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
-        var message = json is not null ? "Not valid JSON here, or a value of the wrong type."
+        var field = json is not null && badRequest.StatusCode != StatusCodes.Status413PayloadTooLarge ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
+        var message = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is larger than this route accepts."
+            : json is not null ? "Not valid JSON here, or a value of the wrong type."
             : field == "body" ? "A JSON body is required."
             : $"Not a valid value for {field}.";
         httpContext.Response.StatusCode = badRequest.StatusCode;

@@ -12,7 +12,14 @@ public static class HttpPipelineExtensions
 {
     public static IServiceCollection AddSpotlightHttp(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // A body over the size limit is refused before any endpoint reads it; the problem still names the field.
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+            {
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = ["The body is larger than this route accepts."] };
+            }
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         // Binding failures throw in every environment, so that BadRequestExceptionHandler can name the field.

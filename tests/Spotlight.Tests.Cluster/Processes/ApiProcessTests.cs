@@ -36,6 +36,19 @@ public class ApiProcessTests(PostgresFixture postgres)
         var fetched = await http.GetFromJsonAsync<JsonElement>($"/api/artists/{id}");
         Assert.Equal("Over The Wire", fetched.GetProperty("displayName").GetString());
 
+        // Body limits hold on the real server: 1 MiB in general, 4 MiB for engagement batches.
+        var tooLarge = await http.PostAsJsonAsync("/api/artists", new { displayName = new string('x', 1_200_000), region = "NG" });
+        Assert.True(HttpStatusCode.RequestEntityTooLarge == tooLarge.StatusCode, await tooLarge.Content.ReadAsStringAsync());
+        var tooLargeProblem = await tooLarge.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(tooLargeProblem.TryGetProperty("errors", out var tooLargeErrors) && tooLargeErrors.TryGetProperty("body", out _), tooLargeProblem.ToString());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("proc-ingest", "ingest"));
+        var largeBatch = await http.PostAsJsonAsync("/api/engagement", new
+        {
+            batchId = "large-batch",
+            events = Enumerable.Range(0, 4_000).Select(i => new { videoId = new string('v', 300), kind = "view" }).ToArray(),
+        });
+        Assert.True(HttpStatusCode.Accepted == largeBatch.StatusCode, await largeBatch.Content.ReadAsStringAsync());
+
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/dashboard/")).StatusCode);
         Assert.Contains("orleans_", await http.GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/dev/tokens", new { sub = "x", roles = Array.Empty<string>() })).StatusCode);

@@ -23,7 +23,7 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
     [Fact]
     public async Task ScalingFrom2To4To2Silos_UnderLoad_LosesNothing_AndKeepsTheApiAnswering()
     {
-        await RunAsync(initialSilos: 2, batches: 700, seed: 11, async cluster =>
+        await RunAsync(initialSilos: 2, seed: 11, async cluster =>
         {
             await cluster.WaitForAcknowledgedAsync(100);
             var added = await cluster.ChangeAsync("scale out 2 → 4", async () =>
@@ -45,7 +45,7 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
     [Fact]
     public async Task RollingRestartOfEverySilo_UnderLoad_LosesNothing_AndKeepsTheApiAnswering()
     {
-        await RunAsync(initialSilos: 3, batches: 800, seed: 12, async cluster =>
+        await RunAsync(initialSilos: 3, seed: 12, async cluster =>
         {
             await cluster.WaitForAcknowledgedAsync(100);
             foreach (var old in cluster.InitialSilos)
@@ -62,7 +62,7 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
         });
     }
 
-    private async Task RunAsync(int initialSilos, int batches, int seed, Func<ChangingCluster, Task> changes)
+    private async Task RunAsync(int initialSilos, int seed, Func<ChangingCluster, Task> changes)
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var cluster = new ChangingCluster(database, output);
@@ -76,11 +76,14 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
         await cluster.WaitForActiveAsync(initialSilos, StartTimeout);
         await Task.WhenAll(apis.Select(a => ApiProcesses.WaitUntilReadyAsync(a, StartTimeout)));
 
-        cluster.Workload = new EngagementWorkload(videos: 40, tracks: 4, batches: batches, eventsPerBatch: 100, seed: seed);
+        // More batches than any run needs: the load goes on until the changes are done and 10 s after them.
+        cluster.Workload = new EngagementWorkload(videos: 40, tracks: 4, batches: (int)(Pace * SendDeadline.TotalSeconds), eventsPerBatch: 100, seed: seed);
         await cluster.Workload.SetUpAsync(apis[0].BaseAddress);
-        cluster.Sending = cluster.Workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 4, SendDeadline, Pace);
+        using var stopTaking = new CancellationTokenSource();
+        cluster.Sending = cluster.Workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 4, SendDeadline, Pace, stopTaking.Token);
         await changes(cluster);
-        Assert.False(cluster.Sending.IsCompleted, "the load ended before the changes did; they did not happen under load");
+        await cluster.WaitForAcknowledgedAsync(cluster.Workload.Acknowledged + (int)(Pace * AfterChange.TotalSeconds));
+        await stopTaking.CancelAsync();
         await cluster.Sending;
 
         await ClusterRun.AssertExactAsync(cluster.Workload, apis[0].BaseAddress, cluster.Processes);

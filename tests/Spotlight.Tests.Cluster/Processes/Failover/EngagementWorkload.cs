@@ -21,6 +21,7 @@ public sealed class EngagementWorkload
 
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly List<Batch> _batches;
+    private bool[] _taken = [];
     private readonly ConcurrentQueue<PairOutcome> _pairs = new();
     private string[] _tracks = [];
     private readonly ConcurrentQueue<TimeSpan> _acknowledgedAt = new();
@@ -127,8 +128,9 @@ public sealed class EngagementWorkload
     /// <summary>Sends every batch until acknowledged, from <paramref name="senders"/> concurrent senders; with
     /// <paramref name="batchesPerSecond"/>, batch i is sent no earlier than i / rate seconds after the start,
     /// so the load lasts long enough to span changes to the cluster.</summary>
-    public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline, double? batchesPerSecond = null)
+    public async Task SendAllAsync(Uri first, Uri second, int senders, TimeSpan deadline, double? batchesPerSecond = null, CancellationToken stopTaking = default)
     {
+        _taken = new bool[_batches.Count];
         _clock.Start();
         var token = TestTokens.Create($"fo-ingest-{_runId}", "ingest");
         using var a = ApiProcesses.ClientFor(first, token);
@@ -138,8 +140,10 @@ public sealed class EngagementWorkload
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async _ =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < _batches.Count)
+            // Stopping takes no new batch; a batch taken is sent until acknowledged, so every taken batch counts.
+            while (!stopTaking.IsCancellationRequested && (index = Interlocked.Increment(ref next)) < _batches.Count)
             {
+                _taken[index] = true;
                 if (batchesPerSecond is { } rate && TimeSpan.FromSeconds(index / rate) - _clock.Elapsed is { Ticks: > 0 } wait)
                 {
                     await Task.Delay(wait, stop.Token);
@@ -156,7 +160,7 @@ public sealed class EngagementWorkload
         using var http = ApiProcesses.ClientFor(api, null);
         var differences = new List<string>();
         var expectedCounts = new long[VideoCount, Kinds.Length];
-        foreach (var e in _batches.SelectMany(b => b.Events))
+        foreach (var e in TakenBatches().SelectMany(b => b.Events))
         {
             expectedCounts[e.Video, e.Kind] += e.Count;
         }
@@ -175,7 +179,7 @@ public sealed class EngagementWorkload
         for (var t = 0; t < TrackCount; t++)
         {
             var uses = Enumerable.Range(0, VideoCount).Count(v => TrackOf(v) == t);
-            var points = (uses * UsePoints) + _batches.SelectMany(b => b.Events).Where(e => TrackOf(e.Video) == t).Sum(e => e.Count * Weights[e.Kind]);
+            var points = (uses * UsePoints) + TakenBatches().SelectMany(b => b.Events).Where(e => TrackOf(e.Video) == t).Sum(e => e.Count * Weights[e.Kind]);
             var track = await http.GetFromJsonAsync<JsonElement>($"/api/tracks/{_tracks[t]}");
             var (actualPoints, actualUses) = (track.GetProperty("popularity").GetInt64(), track.GetProperty("uses").GetInt64());
             if (actualPoints != points || actualUses != uses)
@@ -197,6 +201,9 @@ public sealed class EngagementWorkload
     }
 
     private int TrackOf(int video) => video % TrackCount;
+
+    /// <summary>The batches sending took (all of them unless it was told to stop taking).</summary>
+    private IEnumerable<Batch> TakenBatches() => _batches.Where((_, i) => _taken.Length == 0 || _taken[i]);
 
     private async Task SendUntilAcknowledgedAsync(Batch batch, HttpClient a, HttpClient b, CancellationToken stop)
     {
