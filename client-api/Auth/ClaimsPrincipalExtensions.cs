@@ -19,4 +19,7 @@ public static class ClaimsPrincipalExtensions
     /// <summary>A studio caller acting for <paramref name="studioId"/> (its token's studio claim).</summary>
     public static bool IsStudioOf(this ClaimsPrincipal user, string studioId) =>
         user.IsInRole(Roles.Studio) && user.FindFirstValue(SpotlightClaims.StudioId) == studioId;
+
+    /// <summary>An admin, or a caller of the studio <paramref name="studioId"/>: who may read a studio's data.</summary>
+    public static bool ActsForStudio(this ClaimsPrincipal user, string studioId) => user.IsInRole(Roles.Admin) || user.IsStudioOf(studioId);
 }

@@ -64,7 +64,7 @@ public static class CampaignEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!user.IsInRole(Roles.Admin) && !user.IsStudioOf(title.StudioId))
+        if (!user.ActsForStudio(title.StudioId))
         {
             return TypedResults.Forbid();
         }

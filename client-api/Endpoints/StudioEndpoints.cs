@@ -29,7 +29,7 @@ public static class StudioEndpoints
             return ResourceIds.Problem("id");
         }
 
-        if (!user.IsInRole(Roles.Admin) && !user.IsStudioOf(id))
+        if (!user.ActsForStudio(id))
         {
             return TypedResults.Forbid();
         }

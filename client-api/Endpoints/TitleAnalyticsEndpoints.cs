@@ -41,7 +41,7 @@ public static class TitleAnalyticsEndpoints
             return TypedResults.NotFound();
         }
 
-        if (!user.IsInRole(Roles.Admin) && !user.IsStudioOf(title.StudioId))
+        if (!user.ActsForStudio(title.StudioId))
         {
             return TypedResults.Forbid();
         }

@@ -6,6 +6,7 @@ using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
+using Spotlight.Grains.Domain.Analytics;
 
 namespace Spotlight.ClientApi.Endpoints;
 
@@ -98,7 +99,7 @@ public static class TitleEndpoints
             return await video.GetAnchorLinkAsync() == titleId ? await video.GetAsync() : null;
         });
         return [.. linked.Values.OfType<VideoDetails>()
-            .OrderByDescending(v => v.Counters.Views + v.Counters.Likes + v.Counters.Comments + v.Counters.Shares)
+            .OrderByDescending(v => TitleMinuteMath.Engagement(v.Counters))
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .Take(MaxRelatedVideos)
             .Select(v => new RelatedVideo(v.Id, v.CreatorId, v.Caption, v.Counters))];

@@ -4,15 +4,9 @@ using Spotlight.Grains.Common;
 namespace Spotlight.Grains.Reviews;
 
 public sealed class LinkReviewDirectoryGrain(
-    [PersistentState("link-review-directory", StorageNames.Default)] IPersistentState<LinkReviewDirectoryState> state) : Grain, ILinkReviewDirectoryGrain
+    [PersistentState("link-review-directory", StorageNames.Default)] IPersistentState<TitleIdSetState> state) : TitleIdSetGrain(state), ILinkReviewDirectoryGrain
 {
-    public async Task AddTitleAsync(string titleId)
-    {
-        if (state.State.TitleIds.Add(titleId))
-        {
-            await state.WriteOrDropActivationAsync(this);
-        }
-    }
+    public Task AddTitleAsync(string titleId) => AddIdAsync(titleId);
 
-    public Task<IReadOnlyList<string>> GetTitlesAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.TitleIds.Order(StringComparer.Ordinal)]);
+    public Task<IReadOnlyList<string>> GetTitlesAsync() => SortedIdsAsync();
 }

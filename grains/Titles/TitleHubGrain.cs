@@ -182,7 +182,13 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     /// (in memory; the caller writes the state before anything is handed over).</summary>
     private void IssueRewards(string creatorId)
     {
-        var linkedViews = LinkedViewsByCreator().GetValueOrDefault(creatorId);
+        // Every linked video's report comes through here; most titles run no campaign.
+        if (State.Campaigns.Count == 0)
+        {
+            return;
+        }
+
+        var linkedViews = State.LinkedVideos.Values.Where(v => v.Linked && v.CreatorId == creatorId).Sum(v => v.Views);
         var now = _clock.GetUtcNow();
         for (var i = 0; i < State.Campaigns.Count; i++)
         {

@@ -4,15 +4,9 @@ using Spotlight.Grains.Common;
 namespace Spotlight.Grains.Titles;
 
 public sealed class TitleTermIndexGrain(
-    [PersistentState("title-term-index", StorageNames.Default)] IPersistentState<TitleTermIndexState> state) : Grain, ITitleTermIndexGrain
+    [PersistentState("title-term-index", StorageNames.Default)] IPersistentState<TitleIdSetState> state) : TitleIdSetGrain(state), ITitleTermIndexGrain
 {
-    public async Task AddAsync(string titleId)
-    {
-        if (state.State.TitleIds.Add(titleId))
-        {
-            await state.WriteOrDropActivationAsync(this);
-        }
-    }
+    public Task AddAsync(string titleId) => AddIdAsync(titleId);
 
-    public Task<IReadOnlyList<string>> GetTitlesAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.TitleIds.Order(StringComparer.Ordinal)]);
+    public Task<IReadOnlyList<string>> GetTitlesAsync() => SortedIdsAsync();
 }

@@ -29,8 +29,6 @@ public sealed class EngagementWorkload
     private readonly System.Diagnostics.Stopwatch _clock = new();
     private int _acknowledged;
     private int _retries;
-    private int _posts;
-    private int _failedPosts;
 
     public EngagementWorkload(int videos, int tracks, int batches, int eventsPerBatch, int seed)
     {
@@ -60,9 +58,9 @@ public sealed class EngagementWorkload
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Of all posts to either API, the share answered 202.</summary>
-    public double SuccessRatio => _posts == 0 ? 1 : 1 - ((double)Volatile.Read(ref _failedPosts) / Volatile.Read(ref _posts));
+    public double SuccessRatio => SuccessBetween(TimeSpan.Zero, TimeSpan.MaxValue).Ratio;
 
-    public int Posts => Volatile.Read(ref _posts);
+    public int Posts => _postOutcomes.Count;
 
     /// <summary>Of the posts answered from <paramref name="from"/> to <paramref name="to"/> (on the sending
     /// clock), the share answered 202, and how many there were.</summary>
@@ -72,7 +70,7 @@ public sealed class EngagementWorkload
         return (window.Count == 0 ? 1 : (double)window.Count(p => p.Accepted) / window.Count, window.Count);
     }
 
-    public int FailedPosts => Volatile.Read(ref _failedPosts);
+    public int FailedPosts => _postOutcomes.Count(p => !p.Accepted);
 
     /// <summary>Batches acknowledged in each whole second since sending began.</summary>
     public int[] AcknowledgedPerSecond()
@@ -213,13 +211,11 @@ public sealed class EngagementWorkload
             stop.ThrowIfCancellationRequested();
             var answers = await Task.WhenAll(PostAsync(a, body, stop), PostAsync(b, body, stop));
             var accepted = answers.Where(x => x.Status == HttpStatusCode.Accepted).ToList();
-            Interlocked.Add(ref _posts, answers.Length);
             foreach (var answer in answers)
             {
                 _postOutcomes.Enqueue((_clock.Elapsed, answer.Status == HttpStatusCode.Accepted));
             }
 
-            Interlocked.Add(ref _failedPosts, answers.Length - accepted.Count);
             if (accepted.Count > 0)
             {
                 _acknowledgedAt.Enqueue(_clock.Elapsed);
