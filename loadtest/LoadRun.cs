@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HdrHistogram;
+using Spotlight.LoadTest.Common;
 
 namespace Spotlight.LoadTest;
 
@@ -14,8 +15,7 @@ namespace Spotlight.LoadTest;
 /// </summary>
 public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClient reader, HttpClient admin, string runId)
 {
-    private const int Kinds = 4;
-    private readonly long[] _truth = new long[(options.Videos + 1) * Kinds];
+    private readonly GroundTruth _truth = new(options.Videos + 1, v => SpotlightClient.VideoId(runId, v));
     private readonly long[] _eventsPerSecond = new long[options.DurationSeconds + 1];
     private readonly LongConcurrentHistogram[] _latencyPerSecond =
         [.. Enumerable.Range(0, options.DurationSeconds + 1).Select(_ => new LongConcurrentHistogram(1, 60_000_000, 3))];
@@ -23,8 +23,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
     private readonly LongConcurrentHistogram _freshness = new(1, 60_000_000, 3);
     private readonly List<(double Second, double Milliseconds)> _freshnessSamples = [];
     private readonly LongConcurrentHistogram _analyticsFreshness = new(1, 60_000_000, 3);
-    private long _errors;
-    private long _unknownBatches;
+    private BatchPoster _poster = null!;
 
     public int ViralVideo => options.Videos / 2;
 
@@ -32,6 +31,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
     {
         var zipf = new ZipfSampler(options.Videos, options.ZipfExponent);
         var clock = Stopwatch.StartNew();
+        _poster = new BatchPoster(ingest, clock);
         var deadline = TimeSpan.FromSeconds(options.DurationSeconds);
         using var stop = new CancellationTokenSource();
         var prober = ProbeFreshnessAsync(clock, stop.Token);
@@ -44,7 +44,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
                 var second = Math.Min((int)clock.Elapsed.TotalSeconds, options.DurationSeconds) - 1;
                 if (second >= 0)
                 {
-                    progress($"t={second + 1,3}s  {_eventsPerSecond[second],9:N0} events/s  p99 ack {Ms(_latencyPerSecond[second], 99),7:N1} ms  errors {_errors}{(InViralPhase(second) ? "  [viral]" : "")}");
+                    progress($"t={second + 1,3}s  {_eventsPerSecond[second],9:N0} events/s  p99 ack {Ms(_latencyPerSecond[second], 99),7:N1} ms  errors {_poster.Errors}{(InViralPhase(second) ? "  [viral]" : "")}");
                 }
             }
         });
@@ -54,7 +54,7 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         await reporter;
 
         progress("Checking every video's counters against what was acknowledged…");
-        var mismatches = await VerifyAsync(TimeSpan.FromSeconds(options.VerifySeconds));
+        var mismatches = await _truth.VerifyAsync(reader, TimeSpan.FromSeconds(options.VerifySeconds), HotTitleDifferenceAsync);
         return BuildResult(mismatches);
     }
 
@@ -79,11 +79,11 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
             }
 
             var batch = new { batchId = $"{runId}-{sender}-{sequence}", events };
-            if (await PostWithRetriesAsync(batch, clock) is { } acceptedAt)
+            if (await PostWithRetriesAsync(batch) is { } acceptedAt)
             {
                 foreach (var (video, kind) in picks)
                 {
-                    Interlocked.Increment(ref _truth[(video * Kinds) + kind]);
+                    _truth.Add(video, kind);
                 }
 
                 Interlocked.Add(ref _eventsPerSecond[Math.Min(acceptedAt, options.DurationSeconds)], events.Length);
@@ -91,34 +91,20 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         }
     }
 
-    /// <summary>Posts until acknowledged: the batch id makes a retry safe, and an acknowledged duplicate
-    /// means an earlier attempt counted. Returns the second of the acknowledgement, or null if it never came.</summary>
-    private async Task<int?> PostWithRetriesAsync(object batch, Stopwatch clock)
+    /// <summary>Posts until acknowledged and records the latency; returns the second of the
+    /// acknowledgement, or null if it never came.</summary>
+    private async Task<int?> PostWithRetriesAsync(object batch)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        if (await _poster.PostAsync(batch) is not { } acknowledged)
         {
-            var started = clock.Elapsed;
-            try
-            {
-                using var response = await ingest.PostAsJsonAsync("/api/engagement", batch);
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    var micros = (long)(clock.Elapsed - started).TotalMicroseconds;
-                    var second = Math.Min((int)started.TotalSeconds, options.DurationSeconds);
-                    _latency.RecordValue(Math.Max(1, micros));
-                    _latencyPerSecond[second].RecordValue(Math.Max(1, micros));
-                    return second;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            Interlocked.Increment(ref _errors);
+            return null;
         }
 
-        Interlocked.Increment(ref _unknownBatches);
-        return null;
+        var micros = Math.Max(1, (long)acknowledged.Latency.TotalMicroseconds);
+        var second = Math.Min((int)acknowledged.Started.TotalSeconds, options.DurationSeconds);
+        _latency.RecordValue(micros);
+        _latencyPerSecond[second].RecordValue(micros);
+        return second;
     }
 
     /// <summary>Every 250 ms: one comment on a marker video, then the time from its acknowledgement until the
@@ -131,13 +117,13 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         for (var probe = 0; !stop.IsCancellationRequested; probe++)
         {
             var batch = new { batchId = $"{runId}-probe-{probe}", events = new[] { new EventDto(marker, "comment") } };
-            if (await PostWithRetriesAsync(batch, clock) is null)
+            if (await PostWithRetriesAsync(batch) is null)
             {
                 continue;
             }
 
             expected++;
-            Interlocked.Increment(ref _truth[(options.Videos * Kinds) + 2]);
+            _truth.Add(options.Videos, 2);
             var acked = clock.Elapsed;
             while (await CommentsAsync(marker) < expected && clock.Elapsed - acked < TimeSpan.FromSeconds(30))
             {
@@ -182,56 +168,9 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
         return [matching.GetProperty("views").GetInt64(), matching.GetProperty("likes").GetInt64(), matching.GetProperty("comments").GetInt64(), matching.GetProperty("shares").GetInt64()];
     }
 
-    private async Task<List<string>> VerifyAsync(TimeSpan timeout)
-    {
-        var pending = Enumerable.Range(0, options.Videos + 1).ToList();
-        var clock = Stopwatch.StartNew();
-        var mismatches = new List<string>();
-        while (pending.Count > 0 && clock.Elapsed < timeout)
-        {
-            var wrong = new System.Collections.Concurrent.ConcurrentBag<(int Video, string Detail)>();
-            await Parallel.ForEachAsync(pending.Where(v => v >= 0), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (v, ct) =>
-            {
-                var counters = (await reader.GetFromJsonAsync<JsonElement>($"/api/videos/{SpotlightClient.VideoId(runId, v)}", ct)).GetProperty("counters");
-                long[] actual = [counters.GetProperty("views").GetInt64(), counters.GetProperty("likes").GetInt64(), counters.GetProperty("comments").GetInt64(), counters.GetProperty("shares").GetInt64()];
-                long[] expected = [.. _truth.AsSpan(v * Kinds, Kinds)];
-                if (!actual.SequenceEqual(expected))
-                {
-                    wrong.Add((v, $"video {v}: expected {string.Join('/', expected)}, API shows {string.Join('/', actual)}"));
-                }
-            });
-            pending = [.. wrong.Select(w => w.Video)];
-            mismatches = [.. wrong.Select(w => w.Detail)];
-            if (pending.Count == 0 && await HotTitleDifferenceAsync() is { } title)
-            {
-                // The title is checked once the videos agree; until it agrees too, it keeps the check going.
-                pending.Add(-1);
-                mismatches.Add(title);
-            }
-
-            if (pending.Count > 0)
-            {
-                await Task.Delay(1000);
-            }
-        }
-
-        return mismatches;
-    }
-
     private async Task<string?> HotTitleDifferenceAsync()
     {
-        var expected = new long[Kinds];
-        for (var v = 0; v <= options.Videos; v++)
-        {
-            if (SpotlightClient.MatchesHotTitle(v, options.Videos + 1))
-            {
-                for (var k = 0; k < Kinds; k++)
-                {
-                    expected[k] += Interlocked.Read(ref _truth[(v * Kinds) + k]);
-                }
-            }
-        }
-
+        var expected = _truth.SumOver(v => SpotlightClient.MatchesHotTitle(v, options.Videos + 1));
         var actual = await TitleCountersAsync(SpotlightClient.HotTitle(runId));
         return actual.SequenceEqual(expected) ? null : $"hot title analytics: expected {string.Join('/', expected)}, API shows {string.Join('/', actual)}";
     }
@@ -258,8 +197,8 @@ public sealed class LoadRun(LoadTestOptions options, HttpClient ingest, HttpClie
                 FreshnessP99Ms: Ms(_freshness, 99),
                 AnalyticsFreshnessP50Ms: Ms(_analyticsFreshness, 50),
                 AnalyticsFreshnessP99Ms: Ms(_analyticsFreshness, 99),
-                Errors: _errors,
-                UnacknowledgedBatches: _unknownBatches,
+                Errors: _poster.Errors,
+                UnacknowledgedBatches: _poster.Unacknowledged,
                 Mismatches: mismatches.Count,
                 MismatchExamples: [.. mismatches.Take(10)],
                 Seconds: seconds,

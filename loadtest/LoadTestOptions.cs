@@ -5,6 +5,10 @@ namespace Spotlight.LoadTest;
 /// <summary>Command-line settings, each <c>--name value</c>.</summary>
 public sealed record LoadTestOptions
 {
+    /// <summary><c>ingest</c>: as many events as the senders can post, with a viral phase; <c>soak</c>: a
+    /// steady mix of ingestion, reads and reviews for a long time, watching the API's memory.</summary>
+    public string Mode { get; init; } = "ingest";
+
     public Uri Target { get; init; } = new("http://127.0.0.1:5000");
     public int Videos { get; init; } = 100_000;
     public int Tracks { get; init; } = 10_000;
@@ -20,6 +24,25 @@ public sealed record LoadTestOptions
     /// <summary>How long the final check waits for consumers that lag to reach the ground truth.</summary>
     public int VerifySeconds { get; init; } = 300;
 
+    /// <summary>Soak: events per second, paced.</summary>
+    public int EventsPerSecond { get; init; } = 5_000;
+
+    /// <summary>Soak: reads per second, paced, spread over the public, reviewer and studio routes.</summary>
+    public int ReadsPerSecond { get; init; } = 50;
+
+    /// <summary>Soak: review cycles per second (a track submitted and cleared or rejected, a judge's score, a
+    /// video registered for a link review); link reviews are decided as they appear.</summary>
+    public double ReviewsPerSecond { get; init; } = 2;
+
+    /// <summary>Soak: seconds at the start whose memory does not count (activations, caches and pools filling).</summary>
+    public int WarmupSeconds { get; init; } = 300;
+
+    /// <summary>Soak: seconds between memory samples from the API's /metrics.</summary>
+    public int SampleSeconds { get; init; } = 10;
+
+    /// <summary>Soak: the most the API's working set may grow after warm-up, in percent.</summary>
+    public double MaxGrowthPercent { get; init; } = 10;
+
     public static LoadTestOptions Parse(string[] args)
     {
         var options = new LoadTestOptions();
@@ -28,6 +51,13 @@ public sealed record LoadTestOptions
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
+                "--mode" => options with { Mode = value },
+                "--rate" => options with { EventsPerSecond = Int(value) },
+                "--reads" => options with { ReadsPerSecond = Int(value) },
+                "--reviews" => options with { ReviewsPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup" => options with { WarmupSeconds = Int(value) },
+                "--sample" => options with { SampleSeconds = Int(value) },
+                "--max-growth" => options with { MaxGrowthPercent = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--target" => options with { Target = new Uri(value) },
                 "--videos" => options with { Videos = Int(value) },
                 "--tracks" => options with { Tracks = Int(value) },
@@ -52,6 +82,18 @@ public sealed record LoadTestOptions
         if (options.BatchSize is < 1 or > 5000 || options.Videos < 2 || options.Tracks < 1 || options.Senders < 1 || options.DurationSeconds < 1 || options.VerifySeconds < 1)
         {
             throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1, --verify-seconds ≥ 1.");
+        }
+
+        if (options.Mode is not ("ingest" or "soak"))
+        {
+            throw new ArgumentException("--mode ingest or soak.");
+        }
+
+        if (options.Mode == "soak" && (options.EventsPerSecond < 1 || options.ReadsPerSecond < 1 || options.ReviewsPerSecond <= 0
+            || options.SampleSeconds < 1 || options.WarmupSeconds < 0 || options.MaxGrowthPercent < 0
+            || options.DurationSeconds - options.WarmupSeconds < 4 * options.SampleSeconds))
+        {
+            throw new ArgumentException("Soak: --rate ≥ 1, --reads ≥ 1, --reviews > 0, --sample ≥ 1, --warmup ≥ 0, --max-growth ≥ 0, and --duration at least --warmup plus four samples.");
         }
 
         return options;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Spectre.Console;
 using Spotlight.LoadTest;
+using Spotlight.LoadTest.Soak;
 
 LoadTestOptions options;
 try
@@ -14,9 +15,28 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or UriForm
 }
 
 var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+void Say(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
+if (options.Mode == "soak")
+{
+    var soak = await SoakRun.RunAsync(options, runId, Say);
+    var (soakJson, soakHtml) = SoakReport.Write(soak, options.Output);
+    foreach (var (name, value) in SoakReport.Figures(soak))
+    {
+        Say($"{name}: {value}");
+    }
+
+    foreach (var example in soak.ErrorExamples.Concat(soak.MismatchExamples))
+    {
+        Say("  " + example);
+    }
+
+    Say($"report: {soakHtml} (data: {soakJson})");
+    AnsiConsole.MarkupLine(soak.Passed ? "[green]Soak passed.[/]" : "[red]SOAK FAILED.[/]");
+    return soak.Passed ? 0 : 1;
+}
+
 using var http = new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(30) };
 var api = new SpotlightClient(http);
-void Say(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
 
 var setup = Stopwatch.StartNew();
 Say($"Setting up {options.Tracks:N0} cleared tracks and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");

@@ -10,6 +10,8 @@ public sealed class SpotlightClient(HttpClient http)
 {
     public static readonly string[] Kinds = ["view", "like", "comment", "share"];
 
+    public HttpClient Anonymous() => new() { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
     public async Task<HttpClient> ForAsync(string subject, params string[] roles)
     {
         var response = await http.PostAsJsonAsync("/api/dev/tokens", new { sub = subject, roles });
@@ -20,7 +22,7 @@ public sealed class SpotlightClient(HttpClient http)
 
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        var client = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -34,32 +36,34 @@ public sealed class SpotlightClient(HttpClient http)
 
     public static bool MatchesHotTitle(int video, int videoCount) => video % 10 == 0 || video == videoCount - 1;
 
-    /// <summary>Artists, tracks cleared by a reviewer, two titles, and videos that use the tracks; returns the
-    /// track of each video. The last video is the freshness marker.</summary>
-    public async Task<string[]> SetUpAsync(string runId, int videoCount, int trackCount, Action<string> progress)
+    /// <summary>Artists, tracks cleared by a reviewer (entries of <paramref name="seasonId"/> when given), two
+    /// titles, and videos that use the tracks. The last video is the freshness marker.</summary>
+    public async Task<SetUp> SetUpAsync(string runId, int videoCount, int trackCount, Action<string> progress, string? seasonId = null)
     {
         var reviewer = await ForAsync($"lt-reviewer-{runId}", "reviewer");
         var ingest = await ForAsync($"lt-ingest-{runId}", "ingest");
         var admin = await ForAsync($"lt-admin-{runId}", "admin");
         foreach (var title in new[] { HotTitle(runId), MarkerTitle(runId) })
         {
-            await Ensure(await admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue }));
+            await Ensure(await Throttled(() => admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue })));
         }
 
         var artistCount = (trackCount + 99) / 100;
+        var artists = new string[artistCount];
         var tracks = new string[trackCount];
         var done = 0;
         await Parallel.ForAsync(0, artistCount, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (a, ct) =>
         {
             var artist = await ForAsync($"lt-artist-{runId}-{a}", "artist");
-            var created = await Ensure(await artist.PostAsJsonAsync("/api/artists", new { displayName = $"Load Artist {a}", region = "JP" }, ct));
-            var artistId = created.GetProperty("id").GetString();
+            var created = await Ensure(await Throttled(() => artist.PostAsJsonAsync("/api/artists", new { displayName = $"Load Artist {a}", region = "JP" }, ct)));
+            var artistId = created.GetProperty("id").GetString()!;
+            artists[a] = artistId;
             for (var t = a * 100; t < Math.Min(trackCount, (a + 1) * 100); t++)
             {
-                var track = await Ensure(await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
-                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true }, ct));
+                var track = await Ensure(await Throttled(() => artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
+                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true, seasonId }, ct)));
                 tracks[t] = track.GetProperty("id").GetString()!;
-                await Ensure(await reviewer.PostAsJsonAsync($"/api/tracks/{tracks[t]}/review", new { decision = "clear" }, ct));
+                await Ensure(await Throttled(() => reviewer.PostAsJsonAsync($"/api/tracks/{tracks[t]}/review", new { decision = "clear" }, ct)));
                 if (Interlocked.Increment(ref done) % 1000 == 0)
                 {
                     progress($"{done} tracks cleared");
@@ -72,7 +76,7 @@ public sealed class SpotlightClient(HttpClient http)
         await Parallel.ForAsync(0, videoCount, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (v, ct) =>
         {
             videoTracks[v] = tracks[v % trackCount];
-            await Ensure(await ingest.PostAsJsonAsync("/api/videos", new
+            await Ensure(await Throttled(() => ingest.PostAsJsonAsync("/api/videos", new
             {
                 id = VideoId(runId, v),
                 creatorId = $"lt-creator-{v % 1000}",
@@ -86,18 +90,36 @@ public sealed class SpotlightClient(HttpClient http)
                 },
                 caption = "load",
                 visualTags = Array.Empty<string>(),
-            }, ct));
+            }, ct)));
             if (Interlocked.Increment(ref done) % 10_000 == 0)
             {
                 progress($"{done} videos registered");
             }
         });
-        return videoTracks;
+        return new SetUp(artists, tracks, videoTracks);
     }
 
     public static string VideoId(string runId, int index) => $"lt-{runId}-v{index}";
 
-    private static async Task<JsonElement> Ensure(HttpResponseMessage response)
+    /// <summary>Sends until the API stops answering 429, waiting as its <c>Retry-After</c> says: set-up
+    /// creates thousands of things quickly and the API's per-caller limits apply to it too.</summary>
+    public static async Task<HttpResponseMessage> Throttled(Func<Task<HttpResponseMessage>> send)
+    {
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait);
+        }
+    }
+
+    public static async Task<JsonElement> Ensure(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode)
         {
@@ -107,3 +129,6 @@ public sealed class SpotlightClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+/// <summary>What <see cref="SpotlightClient.SetUpAsync"/> made: artist ids, track ids, and each video's track.</summary>
+public sealed record SetUp(string[] Artists, string[] Tracks, string[] VideoTracks);

@@ -25,21 +25,33 @@ public static class ApiProcesses
         return http;
     }
 
-    public static RunningApi StartPostgresApi(string connectionString, string name, params (string Key, string Value)[] extra)
+    public static RunningApi StartPostgresApi(string connectionString, string name, params (string Key, string Value)[] extra) =>
+        Start(name, "Production", [
+            ("Spotlight__Mode", "postgres"),
+            ("Spotlight__Postgres__ConnectionString", connectionString),
+            ("Spotlight__Cluster__ClusterId", PostgresSilos.ClusterId),
+            ("Spotlight__Cluster__ServiceId", PostgresSilos.ClusterId),
+            ("Spotlight__Auth__SigningKey", TestTokens.SigningKey),
+            .. extra]);
+
+    /// <summary>The whole system in one process, as the README's first command runs it: embedded mode,
+    /// Development (so the dev token route exists), default limits; only its ports are free ones.</summary>
+    public static RunningApi StartEmbeddedApi(string name) =>
+        Start(name, "Development", [
+            ("Spotlight__Dashboard", "false"),
+            ("Spotlight__Cluster__SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture)),
+            ("Spotlight__Cluster__GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture))]);
+
+    private static RunningApi Start(string name, string environmentName, (string Key, string Value)[] settings)
     {
         var httpPort = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         var environment = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = environmentName,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Spotlight__Mode"] = "postgres",
-            ["Spotlight__Postgres__ConnectionString"] = connectionString,
-            ["Spotlight__Cluster__ClusterId"] = PostgresSilos.ClusterId,
-            ["Spotlight__Cluster__ServiceId"] = PostgresSilos.ClusterId,
-            ["Spotlight__Auth__SigningKey"] = TestTokens.SigningKey,
         };
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in settings)
         {
             environment[key] = value;
         }

@@ -1,0 +1,24 @@
+using Spotlight.LoadTest;
+
+namespace Spotlight.Tests.Unit.LoadTest;
+
+public class LoadTestOptionsTests
+{
+    [Fact]
+    public void Parse_Soak_ReadsItsSettings()
+    {
+        var options = LoadTestOptions.Parse(["--mode", "soak", "--duration", "1800", "--warmup", "300", "--rate", "5000", "--reads", "50", "--reviews", "2.5", "--sample", "10", "--max-growth", "10"]);
+
+        Assert.Equal(new LoadTestOptions { Mode = "soak", DurationSeconds = 1800, WarmupSeconds = 300, EventsPerSecond = 5000, ReadsPerSecond = 50, ReviewsPerSecond = 2.5, SampleSeconds = 10, MaxGrowthPercent = 10 }, options);
+    }
+
+    [Theory]
+    [InlineData("--mode", "flood")]
+    [InlineData("--target", "http://10.0.0.1:5000")]
+    public void Parse_RefusesUnknownModesAndNonLoopbackTargets(string name, string value) =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse([name, value]));
+
+    [Fact]
+    public void Parse_Soak_NeedsTimeAfterWarmupForFourSamples() =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--mode", "soak", "--duration", "60", "--warmup", "30", "--sample", "10"]));
+}
