@@ -9,6 +9,9 @@ public sealed class AuthOptions
     public const string SectionName = "Spotlight:Auth";
     public const int MinimumKeyBytes = 32;
 
+    /// <summary>The throwaway key in appsettings.Development.json: public, so refused in any other environment.</summary>
+    public const string PublishedDevelopmentKey = "development-only-signing-key-not-a-secret-0123456789";
+
     [Required(ErrorMessage = "Spotlight:Auth:Issuer is required.")]
     public string Issuer { get; set; } = "spotlight";
 

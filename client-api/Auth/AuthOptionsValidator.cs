@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Spotlight.ClientApi.Auth;
 
-public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
@@ -14,6 +14,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         else if (options.SigningKeyBytes.Length < AuthOptions.MinimumKeyBytes)
         {
             failures.Add($"Spotlight:Auth:SigningKey must be at least {AuthOptions.MinimumKeyBytes} bytes.");
+        }
+        else if (options.SigningKey == AuthOptions.PublishedDevelopmentKey && !environment.IsDevelopment())
+        {
+            // Anyone can read that key in the repository, and so mint any role's token with it.
+            failures.Add($"Spotlight:Auth:SigningKey is the development key published in the repository; set a secret key for the {environment.EnvironmentName} environment.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Issuer))
