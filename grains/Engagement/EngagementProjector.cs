@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Spotlight.GrainInterfaces.Engagement;
@@ -26,7 +28,15 @@ public abstract class EngagementProjector : Grain, IStreamSubscriptionObserver, 
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
-    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+    /// <summary>The pulling agent reports here what it could not deliver, for example events that left embedded
+    /// mode's stream cache before this consumer read them (see SpotlightSiloBuilderExtensions); counts are then
+    /// short, so it must not pass silently.</summary>
+    public Task OnErrorAsync(Exception ex)
+    {
+        ServiceProvider.GetRequiredService<ILogger<EngagementProjector>>()
+            .LogError(ex, "Engagement partition {Partition}: the stream could not deliver to {Projector}", this.GetPrimaryKeyString(), GetType().Name);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Applies consecutive slices (in stream order) of <paramref name="partition"/> to every target.</summary>
     protected abstract Task ApplyAsync(string partition, IReadOnlyList<PositionedSlice> slices);

@@ -125,13 +125,24 @@ public static class SpotlightSiloBuilderExtensions
         streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
     }
 
-    /// <summary>Memory streams, one queue per engagement partition. Their sequence numbers start from the
-    /// clock at each queue activation and grow by one per event, so positions only ever grow, which the
-    /// consumers' exactly-once bookkeeping relies on.</summary>
+    /// <summary>
+    /// Memory streams, one queue per engagement partition. Their sequence numbers start from the clock at each
+    /// queue activation and grow by one per event, so positions only ever grow, which the consumers'
+    /// exactly-once bookkeeping relies on. Delivered events stay in the stream cache until they are two
+    /// minutes older than the newest: Orleans' default of 30 minutes holds the last half hour of events in
+    /// memory, which made the process grow for that long under steady load (the soak, docs/benchmarks.md). The
+    /// cache applies no back-pressure, so a consumer more than two minutes behind would miss events; the
+    /// projectors keep up within a second under the load benchmark, and embedded mode promises no durability.
+    /// </summary>
     private static void AddEngagementStreams(ISiloBuilder silo) =>
         silo.AddMemoryStreams(EngagementStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(EngagementStreams.Partitions);
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMinTimeInCache = TimeSpan.FromMinutes(1);
+                o.DataMaxAgeInCache = TimeSpan.FromMinutes(2);
+            }));
             ConfigureEngagementDelivery(streams);
         });
 }
