@@ -20,6 +20,9 @@ public class SpotlightApiFactory(string environment) : WebApplicationFactory<Pro
         builder.UseSetting("Spotlight:Cluster:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Spotlight:Cluster:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Spotlight:Auth:SigningKey", SigningKey);
+        // TestServer cannot limit body sizes and says so on every request; Kestrel's limits are tested in
+        // ApiProcessTests, and the warning would flood the test output.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         // Tests post far faster than any one person; RateLimitApiTests checks the limits with small ones.
         foreach (var limit in new[] { "PerSecond", "Burst", "AnonymousPerSecond", "AnonymousBurst", "IngestPerSecond", "IngestBurst" })
         {
