@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -14,8 +16,8 @@ namespace Spotlight.Tests.Api;
 /// Every API route, read from the running application's endpoint table (so a new route cannot escape),
 /// called by an anonymous caller and by a caller of each role: routes that require sign-in answer 401 to
 /// the anonymous caller; routes whose policy names roles answer 403 to every other role; no call is
-/// answered 5xx. Role refusals come from the authorization middleware, before any endpoint code runs, so
-/// they change nothing.
+/// answered 5xx. Then every changing route is called again by each caller it refuses, this time with a valid
+/// request against real resources, and nothing it could have changed has changed.
 /// </summary>
 public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITestOutputHelper output) : IClassFixture<DevelopmentApiFactory>
 {
@@ -99,6 +101,71 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         output.WriteLine($"authorization matrix: {routes.Count} routes × {callers.Count} callers = {requests} requests, {failures.Count} unexpected answers, 0 allowed 5xx");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public async Task RefusedCalls_WithValidRequests_ChangeNothing()
+    {
+        var scenario = await MatrixScenario.CreateAsync(factory);
+        var valid = ValidRequests(scenario);
+        var routes = Routes().Where(r => r.Method == "POST").ToList();
+        // A new changing route fails here until it has a valid request below.
+        Assert.Equal(routes.Select(r => r.Pattern).Order(StringComparer.Ordinal), valid.Keys.Order(StringComparer.Ordinal));
+        var policies = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var callers = new List<(string Name, HttpClient Client, string? Role)> { ("anonymous", factory.CreateClient(), null) };
+        callers.AddRange(Roles.All.Order(StringComparer.Ordinal).Select(role => (role, factory.ClientFor($"refused-{role}", role), (string?)role)));
+
+        var before = await scenario.SettledSnapshotAsync();
+        var refused = new List<string>();
+        foreach (var route in routes)
+        {
+            var allowed = await AllowedRolesAsync(route, policies);
+            foreach (var (name, client, role) in callers)
+            {
+                if (Expectation(allowed, role) is not { } expected)
+                {
+                    continue;
+                }
+
+                var (path, body) = valid[route.Pattern];
+                var batchId = $"refused-{name}";
+                using var response = await client.PostAsJsonAsync(path, route.Pattern == "/api/engagement" ? scenario.Batch(batchId) : body);
+                Assert.True((int)response.StatusCode == expected, $"POST {path} as {name}: {(int)response.StatusCode}, expected {expected}");
+                refused.Add(route.Pattern == "/api/engagement" ? batchId : $"{route.Pattern} as {name}");
+            }
+        }
+
+        Assert.Equal(before, await scenario.SnapshotAsync());
+        await scenario.AssertNothingCreatedAsync();
+        // A refused batch was never accepted: the ingest service's first post of its id is not a duplicate.
+        foreach (var batchId in refused.Where(r => r.StartsWith("refused-", StringComparison.Ordinal)))
+        {
+            var accepted = await scenario.Api.Ingest.PostAsJsonAsync("/api/engagement", scenario.Batch(batchId));
+            Assert.False((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicate").GetBoolean(), batchId);
+        }
+
+        output.WriteLine($"refused calls with valid requests: {refused.Count} over {routes.Count} changing routes, state unchanged");
+    }
+
+    /// <summary>A request each changing route would carry out for a caller its policy admits.</summary>
+    private static Dictionary<string, (string Path, object? Body)> ValidRequests(MatrixScenario s) => new(StringComparer.Ordinal)
+    {
+        ["/api/artists/"] = ("/api/artists", new { displayName = "Refused Artist", region = "JP" }),
+        ["/api/artists/{id}/tracks"] = ($"/api/artists/{s.ArtistId}/tracks", ApiScenario.Track("Refused Track")),
+        ["/api/artists/{id}/verification"] = ($"/api/artists/{s.ArtistId}/verification", null),
+        ["/api/creators/{id}/policy"] = ($"/api/creators/{s.CreatorId}/policy", new { status = "violation", reason = "Refused." }),
+        ["/api/engagement"] = ("/api/engagement", null),
+        ["/api/reviews/links/"] = ("/api/reviews/links", new { videoId = s.VideoId, titleId = s.TitleId, decision = "approve" }),
+        ["/api/seasons/"] = ("/api/seasons", SeasonScenario.TwoRounds(s.NewSeasonId)),
+        ["/api/seasons/{id}/judges"] = ($"/api/seasons/{s.SeasonId}/judges", new { userId = "refused-judge" }),
+        ["/api/seasons/{id}/rounds/{n}/close"] = ($"/api/seasons/{s.SeasonId}/rounds/1/close", null),
+        ["/api/seasons/{id}/rounds/{n}/scores"] = ($"/api/seasons/{s.SeasonId}/rounds/1/scores", new { trackId = s.EnteredTrackId, score = 10 }),
+        ["/api/titles/"] = ("/api/titles", new { id = s.NewTitleId, name = "Refused", kind = "movie", studioId = MatrixScenario.StudioId }),
+        ["/api/titles/{id}/campaigns/"] = ($"/api/titles/{s.TitleId}/campaigns", new { id = "refused", name = "Refused", rewards = new[] { new { kind = "frame", description = "A frame", quantity = 1 } }, minLinkedViews = 0 }),
+        ["/api/titles/{id}/hub/clicks"] = ($"/api/titles/{s.TitleId}/hub/clicks", new { target = "StreamCo" }),
+        ["/api/tracks/{id}/review"] = ($"/api/tracks/{s.SubmittedTrackId}/review", new { decision = "clear" }),
+        ["/api/videos/"] = ("/api/videos", new { id = s.NewVideoId, creatorId = s.CreatorId, creatorFollowers = 5000, hashtags = Array.Empty<string>(), caption = "", visualTags = Array.Empty<string>() }),
+        ["/api/videos/{id}/policy"] = ($"/api/videos/{s.VideoId}/policy", new { status = "violation", reason = "Refused." }),
+    };
 
     /// <summary>401 for the anonymous caller of a protected route, 403 for a role its policy leaves out; null:
     /// the role passes the policy (the route may still refuse for ownership, or for the empty body).</summary>
