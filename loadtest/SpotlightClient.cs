@@ -45,7 +45,7 @@ public sealed class SpotlightClient(HttpClient http)
         var admin = await ForAsync($"lt-admin-{runId}", "admin");
         foreach (var title in new[] { HotTitle(runId), MarkerTitle(runId) })
         {
-            await Ensure(await Throttled(() => admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue })));
+            await EnsureAsync(() => admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue }));
         }
 
         var artistCount = (trackCount + 99) / 100;
@@ -55,15 +55,15 @@ public sealed class SpotlightClient(HttpClient http)
         await Parallel.ForAsync(0, artistCount, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (a, ct) =>
         {
             var artist = await ForAsync($"lt-artist-{runId}-{a}", "artist");
-            var created = await Ensure(await Throttled(() => artist.PostAsJsonAsync("/api/artists", new { displayName = $"Load Artist {a}", region = "JP" }, ct)));
+            var created = await EnsureAsync(() => artist.PostAsJsonAsync("/api/artists", new { displayName = $"Load Artist {a}", region = "JP" }, ct));
             var artistId = created.GetProperty("id").GetString()!;
             artists[a] = artistId;
             for (var t = a * 100; t < Math.Min(trackCount, (a + 1) * 100); t++)
             {
-                var track = await Ensure(await Throttled(() => artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
-                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true, seasonId }, ct)));
+                var track = await EnsureAsync(() => artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
+                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true, seasonId }, ct));
                 tracks[t] = track.GetProperty("id").GetString()!;
-                await Ensure(await Throttled(() => reviewer.PostAsJsonAsync($"/api/tracks/{tracks[t]}/review", new { decision = "clear" }, ct)));
+                await EnsureAsync(() => reviewer.PostAsJsonAsync($"/api/tracks/{tracks[t]}/review", new { decision = "clear" }, ct));
                 if (Interlocked.Increment(ref done) % 1000 == 0)
                 {
                     progress($"{done} tracks cleared");
@@ -76,7 +76,7 @@ public sealed class SpotlightClient(HttpClient http)
         await Parallel.ForAsync(0, videoCount, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (v, ct) =>
         {
             videoTracks[v] = tracks[v % trackCount];
-            await Ensure(await Throttled(() => ingest.PostAsJsonAsync("/api/videos", new
+            await EnsureAsync(() => ingest.PostAsJsonAsync("/api/videos", new
             {
                 id = VideoId(runId, v),
                 creatorId = $"lt-creator-{v % 1000}",
@@ -90,7 +90,7 @@ public sealed class SpotlightClient(HttpClient http)
                 },
                 caption = "load",
                 visualTags = Array.Empty<string>(),
-            }, ct)));
+            }, ct));
             if (Interlocked.Increment(ref done) % 10_000 == 0)
             {
                 progress($"{done} videos registered");
@@ -101,32 +101,29 @@ public sealed class SpotlightClient(HttpClient http)
 
     public static string VideoId(string runId, int index) => $"lt-{runId}-v{index}";
 
-    /// <summary>Sends until the API stops answering 429, waiting as its <c>Retry-After</c> says: set-up
-    /// creates thousands of things quickly and the API's per-caller limits apply to it too.</summary>
-    public static async Task<HttpResponseMessage> Throttled(Func<Task<HttpResponseMessage>> send)
+    /// <summary>Sends until the API stops answering 429, waiting as its <c>Retry-After</c> says (set-up
+    /// creates thousands of things quickly and the API's per-caller limits apply to it too), then requires
+    /// success and returns the answer's JSON.</summary>
+    public static async Task<JsonElement> EnsureAsync(Func<Task<HttpResponseMessage>> send)
     {
-        while (true)
+        var response = await send();
+        while (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var response = await send();
-            if (response.StatusCode != HttpStatusCode.TooManyRequests)
-            {
-                return response;
-            }
-
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
             response.Dispose();
             await Task.Delay(wait);
+            response = await send();
         }
-    }
 
-    public static async Task<JsonElement> Ensure(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
 
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
     }
 }
 

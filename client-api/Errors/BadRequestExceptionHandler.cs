@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Spotlight.ClientApi.Web;
 
 namespace Spotlight.ClientApi.Errors;
 
@@ -18,9 +19,11 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             return false;
         }
 
-        var json = FindJsonException(badRequest);
-        var field = json is not null && badRequest.StatusCode != StatusCodes.Status413PayloadTooLarge ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
-        var message = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is larger than this route accepts."
+        // A body over the size limit fails while the JSON is read, so it carries a JSON exception too.
+        var tooLarge = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge;
+        var json = tooLarge ? null : FindJsonException(badRequest);
+        var field = json is not null ? FieldFromJsonPath(json.Path) : FieldFromBindingMessage(badRequest.Message);
+        var message = tooLarge ? RequestLimits.TooLargeMessage
             : json is not null ? "Not valid JSON here, or a value of the wrong type."
             : field == "body" ? "A JSON body is required."
             : $"Not a valid value for {field}.";

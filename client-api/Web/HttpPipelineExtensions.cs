@@ -17,7 +17,7 @@ public static class HttpPipelineExtensions
             // A body over the size limit is refused before any endpoint reads it; the problem still names the field.
             if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !context.ProblemDetails.Extensions.ContainsKey("errors"))
             {
-                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = ["The body is larger than this route accepts."] };
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [RequestLimits.TooLargeMessage] };
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();

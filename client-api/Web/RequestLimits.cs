@@ -9,6 +9,9 @@ public static class RequestLimits
     public const long MaxBodyBytes = 1024 * 1024;
     public const long MaxIngestBodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>What a 413 problem says of its field, <c>body</c>.</summary>
+    public const string TooLargeMessage = "The body is larger than this route accepts.";
+
     public static WebApplicationBuilder AddSpotlightRequestLimits(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);

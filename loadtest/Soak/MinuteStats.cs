@@ -6,12 +6,11 @@ namespace Spotlight.LoadTest.Soak;
 /// that slows down over time shows it.</summary>
 public sealed class MinuteStats(int durationSeconds)
 {
-    // One slot more than the run's minutes: calls that finish after the deadline land in the last one.
-    private readonly int _minutes = (durationSeconds / 60) + 2;
-    private readonly long[] _events = new long[(durationSeconds / 60) + 2];
-    private readonly long[] _reads = new long[(durationSeconds / 60) + 2];
-    private readonly LongConcurrentHistogram[] _ack = Histograms((durationSeconds / 60) + 2);
-    private readonly LongConcurrentHistogram[] _read = Histograms((durationSeconds / 60) + 2);
+    private readonly int _minutes = Slots(durationSeconds);
+    private readonly long[] _events = new long[Slots(durationSeconds)];
+    private readonly long[] _reads = new long[Slots(durationSeconds)];
+    private readonly LongConcurrentHistogram[] _ack = Histograms(Slots(durationSeconds));
+    private readonly LongConcurrentHistogram[] _read = Histograms(Slots(durationSeconds));
 
     public void Acknowledged(TimeSpan at, TimeSpan latency, int events)
     {
@@ -30,6 +29,9 @@ public sealed class MinuteStats(int durationSeconds)
     public IReadOnlyList<MinuteSample> Samples(double ranSeconds) =>
         [.. Enumerable.Range(0, Math.Min(_minutes, (int)Math.Ceiling(ranSeconds / 60))).Select(m => new MinuteSample(
             m + 1, _events[m], _reads[m], Ms(_ack[m], 50), Ms(_ack[m], 99), Ms(_read[m], 50), Ms(_read[m], 99)))];
+
+    /// <summary>One slot more than the run's minutes: calls that finish after the deadline land in the last one.</summary>
+    private static int Slots(int durationSeconds) => (durationSeconds / 60) + 2;
 
     private int MinuteOf(TimeSpan at) => Math.Min((int)at.TotalMinutes, _minutes - 1);
 

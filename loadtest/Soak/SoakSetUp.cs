@@ -23,7 +23,7 @@ public sealed record SoakSetUp(
         var minute = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         // Round 1 stays open well past the run, so entries, scores and popularity keep changing throughout.
         var closes = minute.AddSeconds(options.DurationSeconds).AddHours(2);
-        await Created(() => clients.Admin.PostAsJsonAsync("/api/seasons", new
+        await SpotlightClient.EnsureAsync(() => clients.Admin.PostAsJsonAsync("/api/seasons", new
         {
             id = seasonId,
             name = $"Soak {runId}",
@@ -35,12 +35,12 @@ public sealed record SoakSetUp(
             },
             winners = 5,
         }));
-        await SpotlightClient.Ensure(await SpotlightClient.Throttled(() => clients.Admin.PostAsJsonAsync($"/api/seasons/{seasonId}/judges", new { userId = clients.JudgeId })));
+        await SpotlightClient.EnsureAsync(() => clients.Admin.PostAsJsonAsync($"/api/seasons/{seasonId}/judges", new { userId = clients.JudgeId }));
 
         var catalogue = await api.SetUpAsync(runId, options.Videos + 1, options.Tracks, progress, seasonId);
 
         var linkTitleId = $"lt-{runId}-link";
-        await Created(() => clients.Admin.PostAsJsonAsync("/api/titles", new
+        await SpotlightClient.EnsureAsync(() => clients.Admin.PostAsJsonAsync("/api/titles", new
         {
             id = linkTitleId,
             name = "Soak link title",
@@ -52,7 +52,4 @@ public sealed record SoakSetUp(
         }));
         return new SoakSetUp(api, runId, catalogue, seasonId, linkTitleId, clients);
     }
-
-    private static async Task Created(Func<Task<HttpResponseMessage>> post) =>
-        await SpotlightClient.Ensure(await SpotlightClient.Throttled(post));
 }

@@ -65,8 +65,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         var routes = Routes();
         Assert.True(routes.Count >= 30, $"only {routes.Count} API routes found");
         var policies = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        var callers = new List<(string Name, HttpClient Client, string? Role)> { ("anonymous", factory.CreateClient(), null) };
-        callers.AddRange(Roles.All.Order(StringComparer.Ordinal).Select(role => (role, factory.ClientFor($"matrix-{role}", role), (string?)role)));
+        var callers = Callers("matrix");
 
         var failures = new List<string>();
         var requests = 0;
@@ -111,8 +110,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         // A new changing route fails here until it has a valid request below.
         Assert.Equal(routes.Select(r => r.Pattern).Order(StringComparer.Ordinal), valid.Keys.Order(StringComparer.Ordinal));
         var policies = factory.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        var callers = new List<(string Name, HttpClient Client, string? Role)> { ("anonymous", factory.CreateClient(), null) };
-        callers.AddRange(Roles.All.Order(StringComparer.Ordinal).Select(role => (role, factory.ClientFor($"refused-{role}", role), (string?)role)));
+        var callers = Callers("refused");
 
         var before = await scenario.SettledSnapshotAsync();
         var refused = new List<string>();
@@ -145,6 +143,11 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
 
         output.WriteLine($"refused calls with valid requests: {refused.Count} over {routes.Count} changing routes, state unchanged");
     }
+
+    /// <summary>An anonymous caller, then one signed-in caller per role (subjects named after the role).</summary>
+    private List<(string Name, HttpClient Client, string? Role)> Callers(string subjectPrefix) =>
+        [("anonymous", factory.CreateClient(), null),
+         .. Roles.All.Order(StringComparer.Ordinal).Select(role => (role, factory.ClientFor($"{subjectPrefix}-{role}", role), (string?)role))];
 
     /// <summary>A request each changing route would carry out for a caller its policy admits.</summary>
     private static Dictionary<string, (string Path, object? Body)> ValidRequests(MatrixScenario s) => new(StringComparer.Ordinal)
