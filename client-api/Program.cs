@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Diagnostics;
 using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Health;
 using Spotlight.ClientApi.Hosting;
@@ -28,6 +29,7 @@ try
     {
         app.MapScalarApiReference();
         app.MapDevTokenEndpoints();
+        app.MapRetainedMemoryEndpoints();
     }
 
     if (OrleansHostingExtensions.DashboardEnabled(spotlight, app.Environment))

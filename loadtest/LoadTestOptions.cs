@@ -40,7 +40,12 @@ public sealed record LoadTestOptions
     /// <summary>Soak: seconds between memory samples from the API's /metrics.</summary>
     public int SampleSeconds { get; init; } = 10;
 
-    /// <summary>Soak: the most the API's working set may grow after warm-up, in percent.</summary>
+    /// <summary>Soak: seconds between full collections that measure what the API retains
+    /// (<c>POST /api/dev/retained-memory</c>, Development only).</summary>
+    public int CollectSeconds { get; init; } = 60;
+
+    /// <summary>Soak: the most the memory the API retains after a full collection (live objects, and the
+    /// working set) may grow after warm-up, in percent.</summary>
     public double MaxGrowthPercent { get; init; } = 10;
 
     public static LoadTestOptions Parse(string[] args)
@@ -57,6 +62,7 @@ public sealed record LoadTestOptions
                 "--reviews" => options with { ReviewsPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { WarmupSeconds = Int(value) },
                 "--sample" => options with { SampleSeconds = Int(value) },
+                "--collect" => options with { CollectSeconds = Int(value) },
                 "--max-growth" => options with { MaxGrowthPercent = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--target" => options with { Target = new Uri(value) },
                 "--videos" => options with { Videos = Int(value) },
@@ -90,10 +96,10 @@ public sealed record LoadTestOptions
         }
 
         if (options.Mode == "soak" && (options.EventsPerSecond < 1 || options.ReadsPerSecond < 1 || options.ReviewsPerSecond <= 0
-            || options.SampleSeconds < 1 || options.WarmupSeconds < 0 || options.MaxGrowthPercent < 0
-            || options.DurationSeconds - options.WarmupSeconds < 4 * options.SampleSeconds))
+            || options.SampleSeconds < 1 || options.CollectSeconds < 1 || options.WarmupSeconds < 0 || options.MaxGrowthPercent < 0
+            || options.DurationSeconds - options.WarmupSeconds < 4 * Math.Max(options.SampleSeconds, options.CollectSeconds)))
         {
-            throw new ArgumentException("Soak: --rate ≥ 1, --reads ≥ 1, --reviews > 0, --sample ≥ 1, --warmup ≥ 0, --max-growth ≥ 0, and --duration at least --warmup plus four samples.");
+            throw new ArgumentException("Soak: --rate ≥ 1, --reads ≥ 1, --reviews > 0, --sample ≥ 1, --collect ≥ 1, --warmup ≥ 0, --max-growth ≥ 0, and --duration at least --warmup plus four samples and four collections.");
         }
 
         return options;

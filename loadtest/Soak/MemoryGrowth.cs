@@ -10,7 +10,8 @@ public sealed record MemoryGrowth(double WindowSeconds, long BaselineBytes, long
 {
     public const double LongestWindowSeconds = 300;
 
-    public static MemoryGrowth Of(IReadOnlyList<MemorySample> samples, double warmupSeconds, double endSecond, Func<MemorySample, long> measure)
+    public static MemoryGrowth Of<T>(IReadOnlyList<T> samples, double warmupSeconds, double endSecond, Func<T, long> measure)
+        where T : ITimedSample
     {
         var window = Math.Min(LongestWindowSeconds, (endSecond - warmupSeconds) / 4);
         var measured = samples.Where(s => s.AtSecond >= warmupSeconds).ToList();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Spotlight.LoadTest.Soak;
 
 /// <summary>The API process's memory at one moment, as its /metrics reports it (System.Runtime's instruments).</summary>
-public sealed record MemorySample(double AtSecond, long WorkingSetBytes, long HeapBytes, long CommittedBytes, long Gen2Collections)
+public sealed record MemorySample(double AtSecond, long WorkingSetBytes, long HeapBytes, long CommittedBytes, long Gen2Collections) : ITimedSample
 {
     private const string WorkingSet = "dotnet_process_memory_working_set_bytes";
     private const string Heap = "dotnet_gc_last_collection_heap_size_bytes";

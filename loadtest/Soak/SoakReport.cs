@@ -20,8 +20,12 @@ public static class SoakReport
         yield return ("Errors", r.Errors == 0 ? "0" : $"{r.Errors}: {string.Join(", ", r.ErrorsByOperation.Select(e => $"{e.Key} {e.Value}"))}");
         yield return ("Unacknowledged batches", r.UnacknowledgedBatches.ToString(CultureInfo.InvariantCulture));
         yield return ("Ground truth", r.Mismatches == 0 ? "every video's counters equal what was acknowledged; every link review decided" : $"NO: {r.Mismatches} differences");
-        yield return ("Working set after warm-up", Growth(r.WorkingSetGrowth) + $" (limit {o.MaxGrowthPercent:0.#} %)");
-        yield return ("GC heap after warm-up", Growth(r.HeapGrowth));
+        yield return ("Retained objects after warm-up", Growth(r.RetainedObjectsGrowth) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+        yield return ("Retained working set after warm-up", Growth(r.RetainedWorkingSetGrowth) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+        var pauses = r.Retained.Select(s => s.CollectionMs).Order().ToList();
+        yield return ("Full collections for the retained figures", pauses.Count == 0 ? "none" : $"{pauses.Count} (every {o.CollectSeconds} s), pause median {pauses[pauses.Count / 2]:N0} ms, longest {pauses[^1]:N0} ms");
+        yield return ("Working set between them (not judged)", Growth(r.WorkingSetGrowth));
+        yield return ("GC heap at the last collection (not judged)", Growth(r.HeapGrowth));
         var gen2 = r.Memory.Count > 1 ? r.Memory[^1].Gen2Collections - r.Memory[0].Gen2Collections : 0;
         yield return ("Full (gen 2) collections during the run", gen2.ToString("N0", CultureInfo.InvariantCulture));
         yield return ("Verdict", r.Passed ? "passed" : "FAILED");
@@ -39,9 +43,12 @@ public static class SoakReport
         }
 
         var seconds = r.Memory.Select(m => m.AtSecond).ToArray();
+        var collected = r.Retained.Select(m => m.AtSecond).ToArray();
         var minutes = r.Minutes.Select(m => (double)m.Minute).ToArray();
         (double, double) warmup = (0, r.Options.WarmupSeconds);
-        html.Append("</table><h2>API memory (MB)</h2>")
+        html.Append("</table><h2>What the API retains after a full collection (MB)</h2>")
+            .Append(SvgChart.Lines(collected, [("working set", "#2563eb", [.. r.Retained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.Retained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append("<h2>API memory between those collections (MB)</h2>")
             .Append(SvgChart.Lines(seconds, [("working set", "#2563eb", [.. r.Memory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.Memory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
             .Append("<h2>Events acknowledged per minute</h2>")
             .Append(SvgChart.Lines(minutes, [("events", "#2563eb", [.. r.Minutes.Select(m => (double)m.Events)])], "min", (0, r.Options.WarmupSeconds / 60.0)))

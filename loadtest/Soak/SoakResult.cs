@@ -17,7 +17,10 @@ public sealed record SoakResult(
     int Mismatches,
     IReadOnlyList<string> MismatchExamples,
     IReadOnlyList<MemorySample> Memory,
+    IReadOnlyList<RetainedSample> Retained,
     MemoryGrowth WorkingSetGrowth,
     MemoryGrowth HeapGrowth,
+    MemoryGrowth RetainedObjectsGrowth,
+    MemoryGrowth RetainedWorkingSetGrowth,
     IReadOnlyList<MinuteSample> Minutes,
     bool Passed);

@@ -10,8 +10,9 @@ namespace Spotlight.LoadTest.Soak;
 /// A long, steady mix against a running API: paced engagement batches (Zipf over the videos), paced reads of
 /// public, reviewer and studio routes, and a stream of reviews (tracks submitted then cleared or rejected,
 /// judges' scores, videos registered then their link reviews decided). Every call must succeed; the API's
-/// memory is sampled from its /metrics; at the end every video's counters must equal what was acknowledged
-/// and every link review must have been decided.
+/// memory is sampled from its /metrics, and what it retains is measured after a full collection every
+/// minute or so; at the end every video's counters must equal what was acknowledged and every link review
+/// must have been decided.
 /// </summary>
 public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
 {
@@ -23,6 +24,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
     private readonly GroundTruth _truth = new(options.Videos + 1, v => SpotlightClient.VideoId(setUp.RunId, v));
     private readonly SoakErrors _errors = new();
     private readonly List<MemorySample> _memory = [];
+    private readonly List<RetainedSample> _retained = [];
     private readonly MinuteStats _minutes = new(options.DurationSeconds);
     private long _events;
     private long _reads;
@@ -64,6 +66,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             PacedAsync("review cycle", TimeSpan.FromSeconds(1 / options.ReviewsPerSecond), TimeSpan.Zero, (k, random) => ReviewCycleAsync(random, k)),
             PacedAsync("link reviews", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500), (_, _) => DecidePendingLinksAsync()),
             PacedAsync("memory sample", TimeSpan.FromSeconds(options.SampleSeconds), TimeSpan.Zero, (_, _) => SampleAsync(progress)),
+            PacedAsync("retained memory", TimeSpan.FromSeconds(options.CollectSeconds), TimeSpan.FromSeconds(options.CollectSeconds / 2.0), (_, _) => CollectAsync(progress)),
         ];
         await Task.WhenAll(workers);
         var ran = _clock.Elapsed.TotalSeconds;
@@ -278,6 +281,26 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         progress($"t={at,5:0}s  working set {Mb(sample.WorkingSetBytes),6:N0} MB  heap {Mb(sample.HeapBytes),5:N0} MB  events {Interlocked.Read(ref _events),11:N0}  reads {Interlocked.Read(ref _reads),8:N0}  track reviews {Interlocked.Read(ref _trackReviews),6:N0}  link decisions {Interlocked.Read(ref _linkDecisions),6:N0}  errors {_errors.Total}{(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
     }
 
+    /// <summary>Has the API collect its garbage fully and report what it still holds.</summary>
+    private async Task CollectAsync(Action<string> progress)
+    {
+        var at = _clock.Elapsed.TotalSeconds;
+        using var response = await Clients.Admin.PostAsync("/api/dev/retained-memory", null);
+        if (!await _errors.CheckAsync("POST retained-memory (Development only)", response, HttpStatusCode.OK))
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var sample = new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble());
+        lock (_retained)
+        {
+            _retained.Add(sample);
+        }
+
+        progress($"t={at,5:0}s  retained after a full collection: objects {Mb(sample.HeapBytes),5:N0} MB  working set {Mb(sample.WorkingSetBytes),6:N0} MB  ({sample.CollectionMs:N0} ms){(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
+    }
+
     private SoakResult Result(double ran, BatchPoster poster, List<string> mismatches)
     {
         List<MemorySample> memory;
@@ -286,8 +309,16 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             memory = [.. _memory];
         }
 
+        List<RetainedSample> retained;
+        lock (_retained)
+        {
+            retained = [.. _retained];
+        }
+
         var workingSet = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
         var heap = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.HeapBytes);
+        var retainedObjects = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.HeapBytes);
+        var retainedWorkingSet = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
         var errors = _errors.Total;
         return new SoakResult(
             RunId: setUp.RunId,
@@ -306,10 +337,14 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             Mismatches: mismatches.Count,
             MismatchExamples: [.. mismatches.Take(10)],
             Memory: memory,
+            Retained: retained,
             WorkingSetGrowth: workingSet,
             HeapGrowth: heap,
+            RetainedObjectsGrowth: retainedObjects,
+            RetainedWorkingSetGrowth: retainedWorkingSet,
             Minutes: _minutes.Samples(ran),
-            Passed: errors == 0 && poster.Unacknowledged == 0 && mismatches.Count == 0 && workingSet.Percent <= options.MaxGrowthPercent);
+            Passed: errors == 0 && poster.Unacknowledged == 0 && mismatches.Count == 0
+                && retainedObjects.Percent <= options.MaxGrowthPercent && retainedWorkingSet.Percent <= options.MaxGrowthPercent);
     }
 
     internal static double Mb(long bytes) => bytes / 1024.0 / 1024.0;

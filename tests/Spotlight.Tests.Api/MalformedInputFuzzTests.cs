@@ -15,11 +15,15 @@ namespace Spotlight.Tests.Api;
 /// that bodies, not permissions, are what is tested): invalid JSON, wrong types, missing and extra fields,
 /// nulls, huge strings and arrays, negative and overflowing numbers, unknown enum values, bad dates and URLs,
 /// unicode edge cases. No answer may be a 5xx; every 400 must be a problem detail naming at least one field;
-/// and a refused creation must leave nothing behind (the id it named does not exist afterwards).
+/// and a refused creation must leave nothing behind (the id it named does not exist afterwards). The one
+/// POST route without a body, Development's retained-memory report, is left out.
 /// </summary>
 public class MalformedInputFuzzTests(DevelopmentApiFactory factory, ITestOutputHelper output) : IClassFixture<DevelopmentApiFactory>
 {
     private const int RequestsPerRoute = 700;
+
+    /// <summary>Takes no input (it runs a garbage collection), so there is nothing to fuzz.</summary>
+    private const string RetainedMemoryRoute = "/api/dev/retained-memory";
 
     private static readonly JsonNode?[] OddValues =
     [
@@ -52,7 +56,8 @@ public class MalformedInputFuzzTests(DevelopmentApiFactory factory, ITestOutputH
         var client = factory.ClientFor("fuzz-user", [.. Roles.All]);
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
-                && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+                && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+                && e.RoutePattern.RawText != RetainedMemoryRoute)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
             .Order(StringComparer.Ordinal)
             .ToList();

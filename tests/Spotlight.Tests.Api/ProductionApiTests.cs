@@ -15,6 +15,14 @@ public class ProductionApiTests(ProductionApiFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task RetainedMemoryReport_DoesNotExist()
+    {
+        var response = await factory.ClientFor("prod-admin", Roles.Admin).PostAsync("/api/dev/retained-memory", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task DashboardAndApiPage_AreOffByDefault()
     {
         var client = factory.CreateClient();

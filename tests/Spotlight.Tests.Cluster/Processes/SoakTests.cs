@@ -28,6 +28,7 @@ public class SoakTests(ITestOutputHelper output)
             DurationSeconds = 60,
             WarmupSeconds = 20,
             SampleSeconds = 2,
+            CollectSeconds = 10,
             EventsPerSecond = 2_000,
             BatchSize = 200,
             Senders = 4,
@@ -47,10 +48,12 @@ public class SoakTests(ITestOutputHelper output)
         Assert.True(result.Errors == 0, $"{result.Errors} calls failed:\n{problems}\n{api.Output}");
         Assert.Equal(0, result.UnacknowledgedBatches);
         Assert.True(result.Mismatches == 0, problems);
-        // Every kind of work happened, and memory was read from the API's /metrics throughout.
+        // Every kind of work happened; memory was read from the API's /metrics throughout, and what it
+        // retains after a full collection every ten seconds.
         Assert.True(result is { Events: > 0, Reads: > 0, TrackReviews: > 0, JudgeScores: > 0, LinkDecisions: > 0 }, $"{result}");
         Assert.Equal(result.LinkVideos, result.LinkDecisions);
         Assert.True(result.Memory.Count >= 10 && result.Memory.All(m => m is { WorkingSetBytes: > 0, HeapBytes: > 0 }), $"{result.Memory.Count} memory samples");
+        Assert.True(result.Retained.Count >= 5 && result.Retained.All(m => m.HeapBytes > 0 && m.WorkingSetBytes > m.HeapBytes), $"{result.Retained.Count} retained-memory readings");
         Assert.False(api.HasExited, api.Output);
     }
 }

@@ -7,9 +7,9 @@ public class LoadTestOptionsTests
     [Fact]
     public void Parse_Soak_ReadsItsSettings()
     {
-        var options = LoadTestOptions.Parse(["--mode", "soak", "--duration", "1800", "--warmup", "300", "--rate", "5000", "--reads", "50", "--reviews", "2.5", "--sample", "10", "--max-growth", "10"]);
+        var options = LoadTestOptions.Parse(["--mode", "soak", "--duration", "1800", "--warmup", "300", "--rate", "5000", "--reads", "50", "--reviews", "2.5", "--sample", "10", "--collect", "30", "--max-growth", "10"]);
 
-        Assert.Equal(new LoadTestOptions { Mode = "soak", DurationSeconds = 1800, WarmupSeconds = 300, EventsPerSecond = 5000, ReadsPerSecond = 50, ReviewsPerSecond = 2.5, SampleSeconds = 10, MaxGrowthPercent = 10 }, options);
+        Assert.Equal(new LoadTestOptions { Mode = "soak", DurationSeconds = 1800, WarmupSeconds = 300, EventsPerSecond = 5000, ReadsPerSecond = 50, ReviewsPerSecond = 2.5, SampleSeconds = 10, CollectSeconds = 30, MaxGrowthPercent = 10 }, options);
     }
 
     [Theory]
@@ -20,5 +20,9 @@ public class LoadTestOptionsTests
 
     [Fact]
     public void Parse_Soak_NeedsTimeAfterWarmupForFourSamples() =>
-        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--mode", "soak", "--duration", "60", "--warmup", "30", "--sample", "10"]));
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--mode", "soak", "--duration", "60", "--warmup", "30", "--sample", "10", "--collect", "5"]));
+
+    [Fact]
+    public void Parse_Soak_NeedsTimeAfterWarmupForFourCollections() =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--mode", "soak", "--duration", "500", "--warmup", "300", "--sample", "10", "--collect", "60"]));
 }
