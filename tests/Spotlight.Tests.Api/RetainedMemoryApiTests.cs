@@ -5,13 +5,6 @@ using Spotlight.ClientApi.Auth;
 
 namespace Spotlight.Tests.Api;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public class AloneCollection
-{
-    /// <summary>Tests that measure the whole process's memory, so no other test may allocate meanwhile.</summary>
-    public const string Name = "alone";
-}
-
 /// <summary>The Development report the soak judges memory by: admins only, and it follows what is held.</summary>
 [Collection(AloneCollection.Name)]
 public class RetainedMemoryApiTests(DevelopmentApiFactory factory) : IClassFixture<DevelopmentApiFactory>
