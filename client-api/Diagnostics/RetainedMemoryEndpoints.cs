@@ -12,9 +12,11 @@ namespace Spotlight.ClientApi.Diagnostics;
 /// </summary>
 public static class RetainedMemoryEndpoints
 {
+    public const string Route = "/api/dev/retained-memory";
+
     public static IEndpointRouteBuilder MapRetainedMemoryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/dev/retained-memory", Collect)
+        endpoints.MapPost(Route, Collect)
             .WithTags("Development")
             .WithSummary("Collect garbage fully and report the memory the process retains (Development only).")
             .RequireAuthorization(Policies.Admin);
@@ -47,4 +49,5 @@ public static class RetainedMemoryEndpoints
 /// <param name="CommittedBytes">Memory the GC has committed after it gave back what it could.</param>
 /// <param name="WorkingSetBytes">The process's resident memory after the collection (managed and native).</param>
 /// <param name="CollectionMs">How long the collections paused the process.</param>
+/// <param name="ServerGc">Whether the server GC runs (its budgets, and so the working set between collections, are larger).</param>
 public sealed record RetainedMemory(long HeapBytes, long FragmentedBytes, long CommittedBytes, long WorkingSetBytes, double CollectionMs, bool ServerGc);

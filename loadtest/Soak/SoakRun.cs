@@ -273,10 +273,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             return;
         }
 
-        lock (_memory)
-        {
-            _memory.Add(sample);
-        }
+        AddLocked(_memory, sample);
 
         progress($"t={at,5:0}s  working set {Mb(sample.WorkingSetBytes),6:N0} MB  heap {Mb(sample.HeapBytes),5:N0} MB  events {Interlocked.Read(ref _events),11:N0}  reads {Interlocked.Read(ref _reads),8:N0}  track reviews {Interlocked.Read(ref _trackReviews),6:N0}  link decisions {Interlocked.Read(ref _linkDecisions),6:N0}  errors {_errors.Total}{(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
     }
@@ -293,27 +290,15 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var sample = new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble());
-        lock (_retained)
-        {
-            _retained.Add(sample);
-        }
+        AddLocked(_retained, sample);
 
         progress($"t={at,5:0}s  retained after a full collection: objects {Mb(sample.HeapBytes),5:N0} MB  working set {Mb(sample.WorkingSetBytes),6:N0} MB  ({sample.CollectionMs:N0} ms){(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
     }
 
     private SoakResult Result(double ran, BatchPoster poster, List<string> mismatches)
     {
-        List<MemorySample> memory;
-        lock (_memory)
-        {
-            memory = [.. _memory];
-        }
-
-        List<RetainedSample> retained;
-        lock (_retained)
-        {
-            retained = [.. _retained];
-        }
+        var memory = CopyLocked(_memory);
+        var retained = CopyLocked(_retained);
 
         var workingSet = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
         var heap = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.HeapBytes);
@@ -345,6 +330,23 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             Minutes: _minutes.Samples(ran),
             Passed: errors == 0 && poster.Unacknowledged == 0 && mismatches.Count == 0
                 && retainedObjects.Percent <= options.MaxGrowthPercent && retainedWorkingSet.Percent <= options.MaxGrowthPercent);
+    }
+
+    // The sampling workers add while the result is read.
+    private static void AddLocked<T>(List<T> list, T item)
+    {
+        lock (list)
+        {
+            list.Add(item);
+        }
+    }
+
+    private static List<T> CopyLocked<T>(List<T> list)
+    {
+        lock (list)
+        {
+            return [.. list];
+        }
     }
 
     internal static double Mb(long bytes) => bytes / 1024.0 / 1024.0;

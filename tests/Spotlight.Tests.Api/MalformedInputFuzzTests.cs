@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Spotlight.Tests.Api;
@@ -16,14 +17,11 @@ namespace Spotlight.Tests.Api;
 /// nulls, huge strings and arrays, negative and overflowing numbers, unknown enum values, bad dates and URLs,
 /// unicode edge cases. No answer may be a 5xx; every 400 must be a problem detail naming at least one field;
 /// and a refused creation must leave nothing behind (the id it named does not exist afterwards). The one
-/// POST route without a body, Development's retained-memory report, is left out.
+/// POST route without a body, Development's retained-memory report, is left out: it takes no input.
 /// </summary>
 public class MalformedInputFuzzTests(DevelopmentApiFactory factory, ITestOutputHelper output) : IClassFixture<DevelopmentApiFactory>
 {
     private const int RequestsPerRoute = 700;
-
-    /// <summary>Takes no input (it runs a garbage collection), so there is nothing to fuzz.</summary>
-    private const string RetainedMemoryRoute = "/api/dev/retained-memory";
 
     private static readonly JsonNode?[] OddValues =
     [
@@ -57,7 +55,7 @@ public class MalformedInputFuzzTests(DevelopmentApiFactory factory, ITestOutputH
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
                 && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
-                && e.RoutePattern.RawText != RetainedMemoryRoute)
+                && e.RoutePattern.RawText != RetainedMemoryEndpoints.Route)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
             .Order(StringComparer.Ordinal)
             .ToList();

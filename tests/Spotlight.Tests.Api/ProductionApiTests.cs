@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Diagnostics;
 
 namespace Spotlight.Tests.Api;
 
@@ -17,7 +18,7 @@ public class ProductionApiTests(ProductionApiFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task RetainedMemoryReport_DoesNotExist()
     {
-        var response = await factory.ClientFor("prod-admin", Roles.Admin).PostAsync("/api/dev/retained-memory", null);
+        var response = await factory.ClientFor("prod-admin", Roles.Admin).PostAsync(RetainedMemoryEndpoints.Route, null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Diagnostics;
 
 namespace Spotlight.Tests.Api;
 
@@ -32,13 +33,13 @@ public class RetainedMemoryApiTests(DevelopmentApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Report_IsForAdminsOnly()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/dev/retained-memory", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor("memory-reviewer", Roles.Reviewer).PostAsync("/api/dev/retained-memory", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync(RetainedMemoryEndpoints.Route, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientFor("memory-reviewer", Roles.Reviewer).PostAsync(RetainedMemoryEndpoints.Route, null)).StatusCode);
     }
 
     private static async Task<(long Heap, long WorkingSet)> ReportAsync(HttpClient admin)
     {
-        using var response = await admin.PostAsync("/api/dev/retained-memory", null);
+        using var response = await admin.PostAsync(RetainedMemoryEndpoints.Route, null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64());
