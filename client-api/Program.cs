@@ -17,7 +17,6 @@ try
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSpotlightRateLimiting(builder.Configuration);
     builder.AddSpotlightRequestLimits();
-    builder.Services.AddSingleton<KnownVideos>();
     builder.Services.AddSingleton<ClusterRetry>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();
 

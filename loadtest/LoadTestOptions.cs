@@ -24,8 +24,14 @@ public sealed record LoadTestOptions
     /// <summary>How long the final check waits for consumers that lag to reach the ground truth.</summary>
     public int VerifySeconds { get; init; } = 300;
 
-    /// <summary>Soak: events per second, paced.</summary>
-    public int EventsPerSecond { get; init; } = 5_000;
+    /// <summary>Events per second, paced (soak: default 5,000; ingest: default 0, as fast as the senders can).</summary>
+    public int? EventsPerSecond { get; init; }
+
+    /// <summary>The soak's rate, or the ingestion run's (0: unpaced).</summary>
+    public int Rate => EventsPerSecond ?? (Mode == "soak" ? 5_000 : 0);
+
+    /// <summary>Ingest: how many tracks are entries of the run's season (its round 1 leaderboard is probed).</summary>
+    public int Entries { get; init; } = 1_000;
 
     /// <summary>Soak: reads per second, paced, spread over the public, reviewer and studio routes.</summary>
     public int ReadsPerSecond { get; init; } = 50;
@@ -60,6 +66,7 @@ public sealed record LoadTestOptions
             {
                 "--mode" => options with { Mode = value },
                 "--rate" => options with { EventsPerSecond = Int(value) },
+                "--entries" => options with { Entries = Int(value) },
                 "--reads" => options with { ReadsPerSecond = Int(value) },
                 "--reviews" => options with { ReviewsPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { WarmupSeconds = Int(value) },
@@ -87,9 +94,10 @@ public sealed record LoadTestOptions
             throw new ArgumentException("The load test only targets loopback addresses (127.0.0.1, localhost, [::1]).");
         }
 
-        if (options.BatchSize is < 1 or > 5000 || options.Videos < 2 || options.Tracks < 1 || options.Senders < 1 || options.DurationSeconds < 1 || options.VerifySeconds < 1)
+        if (options.BatchSize is < 1 or > 5000 || options.Videos < 2 || options.Tracks < 1 || options.Senders < 1 || options.DurationSeconds < 1 || options.VerifySeconds < 1
+            || options.Rate < 0 || options.Entries < 0)
         {
-            throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1, --verify-seconds ≥ 1.");
+            throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1, --verify-seconds ≥ 1, --rate ≥ 0, --entries ≥ 0.");
         }
 
         if (options.Mode is not ("ingest" or "soak"))
@@ -97,7 +105,7 @@ public sealed record LoadTestOptions
             throw new ArgumentException("--mode ingest or soak.");
         }
 
-        if (options.Mode == "soak" && (options.EventsPerSecond < 1 || options.ReadsPerSecond < 1 || options.ReviewsPerSecond <= 0
+        if (options.Mode == "soak" && (options.Rate < 1 || options.ReadsPerSecond < 1 || options.ReviewsPerSecond <= 0
             || options.SampleSeconds < 1 || options.CollectSeconds < 1 || options.WarmupSeconds < 0 || options.MaxGrowthPercent < 0
             || options.DurationSeconds - options.WarmupSeconds < 4 * Math.Max(options.SampleSeconds, options.CollectSeconds)))
         {

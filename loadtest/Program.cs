@@ -39,19 +39,25 @@ using var http = new HttpClient { BaseAddress = options.Target, Timeout = TimeSp
 var api = new SpotlightClient(http);
 
 var setup = Stopwatch.StartNew();
-Say($"Setting up {options.Tracks:N0} cleared tracks and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");
-await api.SetUpAsync(runId, options.Videos + 1, options.Tracks, Say);
-Say($"Set up in {setup.Elapsed.TotalSeconds:N0} s. Sending for {options.DurationSeconds} s…");
+Say($"Setting up a season, {options.Tracks:N0} cleared tracks ({Math.Min(options.Entries, options.Tracks):N0} entered) and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");
+var seasonId = await LoadSeason.CreateAsync(api, runId, options.DurationSeconds);
+// The probes' title first: the projectors learn of new titles within seconds, and the first probe must not race that.
+await api.SetUpProbesAsync(runId, LoadRun.EligibleProbeVideos, LoadRun.DrainVideos);
+var catalogue = await api.SetUpAsync(runId, options.Videos + 1, options.Tracks, Say, seasonId, options.Entries);
+Say($"Set up in {setup.Elapsed.TotalSeconds:N0} s. Sending for {options.DurationSeconds} s{(options.Rate > 0 ? $" at {options.Rate:N0} events/s" : "")}…");
 
-using var ingest = await api.ForAsync($"lt-ingest-{runId}", "ingest");
-using var reader = new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(30) };
-using var admin = await api.ForAsync($"lt-admin-{runId}", "admin");
-var result = await new LoadRun(options, ingest, reader, admin, runId).ExecuteAsync(Say);
+using var clients = await LoadClients.CreateAsync(api, runId);
+var result = await new LoadRun(options, clients, runId, catalogue, seasonId).ExecuteAsync(Say);
 var (json, html) = Report.Write(result, options.Output);
 
 Say($"events: {result.TotalEvents:N0} acknowledged, {result.EventsPerSecond:N0}/s (uniform {result.UniformEventsPerSecond:N0}/s, viral {result.ViralEventsPerSecond:N0}/s)");
-Say($"ack latency: p50 {result.AckP50Ms:N1} ms, p99 {result.AckP99Ms:N1} ms; freshness: p50 {result.FreshnessP50Ms:N1} ms, p99 {result.FreshnessP99Ms:N1} ms");
-Say($"title analytics freshness: p50 {result.AnalyticsFreshnessP50Ms:N1} ms, p99 {result.AnalyticsFreshnessP99Ms:N1} ms");
+Say($"ack latency: p50 {result.AckP50Ms:N1} ms, p99 {result.AckP99Ms:N1} ms, max {result.AckMaxMs:N1} ms");
+foreach (var figure in result.Freshness)
+{
+    Say($"freshness, {figure.Name}: p50 {figure.P50Ms:N1} ms, p99 {figure.P99Ms:N1} ms ({figure.Probes} probes)");
+}
+
+Say($"applied to the end {result.DrainMs:N0} ms after the last acknowledgement (backlog ≤ {result.BacklogSecondsOfTraffic:N2} s of traffic)");
 Say($"errors: {result.Errors}, unacknowledged batches: {result.UnacknowledgedBatches}; report: {html} (data: {json})");
 if (result.Mismatches > 0 || result.UnacknowledgedBatches > 0)
 {

@@ -36,9 +36,21 @@ public sealed class SpotlightClient(HttpClient http)
 
     public static bool MatchesHotTitle(int video, int videoCount) => video % 10 == 0 || video == videoCount - 1;
 
-    /// <summary>Artists, tracks cleared by a reviewer (entries of <paramref name="seasonId"/> when given), two
-    /// titles, and videos that use the tracks. The last video is the freshness marker.</summary>
-    public async Task<SetUp> SetUpAsync(string runId, int videoCount, int trackCount, Action<string> progress, string? seasonId = null)
+    /// <summary>A title whose review queue the eligibility probe watches: its videos qualify at <see cref="EligibleViews"/> views.</summary>
+    public static string EligibleTitle(string runId) => $"lt-{runId}-eligible";
+
+    public const int EligibleViews = 1000;
+
+    public static string EligibleVideo(string runId, int index) => $"lt-{runId}-eligible-{index}";
+
+    public static string DrainVideo(string runId, int index) => $"lt-{runId}-drain-{index}";
+
+    /// <summary>
+    /// Artists, tracks cleared by a reviewer, two titles, and videos that use the tracks. The last video is
+    /// the freshness marker; it alone uses the last track (the marker track). With <paramref name="seasonId"/>,
+    /// the first <paramref name="entries"/> tracks (all when null) and the marker track are entries of its round 1.
+    /// </summary>
+    public async Task<SetUp> SetUpAsync(string runId, int videoCount, int trackCount, Action<string> progress, string? seasonId = null, int? entries = null)
     {
         var reviewer = await ForAsync($"lt-reviewer-{runId}", "reviewer");
         var ingest = await ForAsync($"lt-ingest-{runId}", "ingest");
@@ -48,9 +60,10 @@ public sealed class SpotlightClient(HttpClient http)
             await EnsureAsync(() => admin.PostAsJsonAsync("/api/titles", new { id = title, name = title, kind = "movie", studioId = "lt-studio", hashtags = new[] { title }, minViews = long.MaxValue }));
         }
 
-        var artistCount = (trackCount + 99) / 100;
+        var allTracks = trackCount + 1;
+        var artistCount = (allTracks + 99) / 100;
         var artists = new string[artistCount];
-        var tracks = new string[trackCount];
+        var tracks = new string[allTracks];
         var done = 0;
         await Parallel.ForAsync(0, artistCount, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (a, ct) =>
         {
@@ -58,10 +71,11 @@ public sealed class SpotlightClient(HttpClient http)
             var created = await EnsureAsync(() => artist.PostAsJsonAsync("/api/artists", new { displayName = $"Load Artist {a}", region = "JP" }, ct));
             var artistId = created.GetProperty("id").GetString()!;
             artists[a] = artistId;
-            for (var t = a * 100; t < Math.Min(trackCount, (a + 1) * 100); t++)
+            for (var t = a * 100; t < Math.Min(allTracks, (a + 1) * 100); t++)
             {
+                var entered = seasonId is not null && (t == trackCount || entries is null || t < entries) ? seasonId : null;
                 var track = await EnsureAsync(() => artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
-                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true, seasonId }, ct));
+                    new { title = $"Load Track {t}", audioUrl = "https://cdn.example/load.mp3", durationSeconds = 120, originalWork = true, seasonId = entered }, ct));
                 tracks[t] = track.GetProperty("id").GetString()!;
                 await EnsureAsync(() => reviewer.PostAsJsonAsync($"/api/tracks/{tracks[t]}/review", new { decision = "clear" }, ct));
                 if (Interlocked.Increment(ref done) % 1000 == 0)
@@ -75,7 +89,7 @@ public sealed class SpotlightClient(HttpClient http)
         done = 0;
         await Parallel.ForAsync(0, videoCount, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (v, ct) =>
         {
-            videoTracks[v] = tracks[v % trackCount];
+            videoTracks[v] = v == videoCount - 1 ? tracks[trackCount] : tracks[v % trackCount];
             await EnsureAsync(() => ingest.PostAsJsonAsync("/api/videos", new
             {
                 id = VideoId(runId, v),
@@ -97,6 +111,27 @@ public sealed class SpotlightClient(HttpClient http)
             }
         });
         return new SetUp(artists, tracks, videoTracks);
+    }
+
+    /// <summary>The probes' own videos: <paramref name="eligible"/> videos of the eligibility title (each probe
+    /// pushes one over its view threshold) and <paramref name="drain"/> videos spread over the partitions
+    /// that show when the log has been applied to its end.</summary>
+    public async Task SetUpProbesAsync(string runId, int eligible, int drain)
+    {
+        var ingest = await ForAsync($"lt-ingest-{runId}", "ingest");
+        var admin = await ForAsync($"lt-admin-{runId}", "admin");
+        await EnsureAsync(() => admin.PostAsJsonAsync("/api/titles", new
+        {
+            id = EligibleTitle(runId), name = "Eligibility probe", kind = "show", studioId = "lt-studio",
+            hashtags = new[] { EligibleTitle(runId) }, minFollowers = 0, minViews = EligibleViews,
+        }));
+        var videos = Enumerable.Range(0, eligible).Select(i => (Id: EligibleVideo(runId, i), Hashtag: EligibleTitle(runId)))
+            .Concat(Enumerable.Range(0, drain).Select(i => (Id: DrainVideo(runId, i), Hashtag: $"lt-{runId}-drain")));
+        await Parallel.ForEachAsync(videos, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (video, ct) =>
+            await EnsureAsync(() => ingest.PostAsJsonAsync("/api/videos", new
+            {
+                id = video.Id, creatorId = $"lt-probe-{runId}", creatorFollowers = 10, hashtags = new[] { video.Hashtag }, caption = "probe", visualTags = Array.Empty<string>(),
+            }, ct)));
     }
 
     public static string VideoId(string runId, int index) => $"lt-{runId}-v{index}";
@@ -127,5 +162,9 @@ public sealed class SpotlightClient(HttpClient http)
     }
 }
 
-/// <summary>What <see cref="SpotlightClient.SetUpAsync"/> made: artist ids, track ids, and each video's track.</summary>
-public sealed record SetUp(string[] Artists, string[] Tracks, string[] VideoTracks);
+/// <summary>What <see cref="SpotlightClient.SetUpAsync"/> made: artist ids, track ids (the last is the marker
+/// track), and each video's track.</summary>
+public sealed record SetUp(string[] Artists, string[] Tracks, string[] VideoTracks)
+{
+    public string MarkerTrack => Tracks[^1];
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 using Spotlight.ClientApi.Hosting;
+using Spotlight.GrainInterfaces.Engagement;
 
 namespace Spotlight.ClientApi.Errors;
 
@@ -13,6 +14,13 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is EngagementLogUnavailableException)
+        {
+            // The cluster answered, its database did not: nothing was accepted, and the batch may come again.
+            return await WriteAsync(httpContext, exception, "1", "The engagement log is not reachable right now.",
+                "Nothing of the batch was accepted; send it again under the same batchId.");
+        }
+
         var unreachable = ClusterRetry.IsUnreachable(exception);
         // Before the first connection the client knows no grain types yet, so any call fails; that is "not yet".
         if (!unreachable && connection.HasConnected)
@@ -20,17 +28,18 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
             return false;
         }
 
+        return await WriteAsync(httpContext, exception, "5", "The cluster is not reachable right now.",
+            "Try again shortly; /readyz reports when the API reaches the cluster again.");
+    }
+
+    private async ValueTask<bool> WriteAsync(HttpContext httpContext, Exception exception, string retryAfter, string title, string detail)
+    {
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "5";
+        httpContext.Response.Headers.RetryAfter = retryAfter;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The cluster is not reachable right now.",
-                Detail = "Try again shortly; /readyz reports when the API reaches the cluster again.",
-            },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail },
             Exception = exception,
         });
     }

@@ -25,7 +25,10 @@ public static class HttpPipelineExtensions
         // Binding failures throw in every environment, so that BadRequestExceptionHandler can name the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, Endpoints.EngagementJsonContext.Default);
+        });
         services.AddSpotlightHealthChecks();
         services.AddSpotlightTelemetry();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());

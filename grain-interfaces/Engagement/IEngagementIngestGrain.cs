@@ -1,12 +1,12 @@
 namespace Spotlight.GrainInterfaces.Engagement;
 
-/// <summary>Where accepted batches enter the engagement stream (a stateless worker; use key 0). In postgres
-/// mode it appends the batch to the durable log, which also decides whether the id was seen before; in
-/// embedded mode it hands the batch to its <see cref="IEngagementBatchGrain"/>.</summary>
+/// <summary>The one door into the engagement log (a stateless worker; use key 0): it rejects events of
+/// unknown videos, splits the batch by partition and appends it whole, claiming its batch id in the same
+/// commit. HTTP ingestion and a video's own "use" event both come through here.</summary>
 [Alias("Spotlight.Engagement.IEngagementIngestGrain")]
 public interface IEngagementIngestGrain : IGrainWithIntegerKey
 {
-    /// <summary>True when this batch id was accepted before (and nothing was added now).</summary>
+    /// <summary>Returns once the batch is durable (postgres mode) or in the log (embedded mode).</summary>
     [Alias("IngestAsync")]
-    Task<bool> IngestAsync(string batchId, IReadOnlyList<EngagementRecord> records);
+    Task<IngestOutcome> IngestAsync(IngestBatch batch);
 }

@@ -1,3 +1,5 @@
+using Spotlight.GrainInterfaces.Engagement;
+
 namespace Spotlight.GrainInterfaces.Playlists;
 
 /// <summary>The featured playlist of one region (key: ISO 3166-1 alpha-2 code): cleared tracks, most
@@ -9,9 +11,9 @@ public interface IFeaturedPlaylistGrain : IGrainWithStringKey
     [Alias("AddAsync")]
     Task AddAsync(PlaylistEntry entry);
 
-    /// <summary>Re-ranks a track after its popularity changed; unknown tracks are ignored.</summary>
-    [Alias("UpdatePopularityAsync")]
-    Task UpdatePopularityAsync(string trackId, long popularity);
+    /// <summary>Re-ranks tracks after a committed engagement delivery added to their popularity.</summary>
+    [Alias("ApplyTrackPointsAsync")]
+    Task ApplyTrackPointsAsync(TrackPointsNotice notice);
 
     /// <summary>Shows the verified badge on every entry of this artist, now and later.</summary>
     [Alias("MarkArtistVerifiedAsync")]

@@ -1,10 +1,11 @@
 using Orleans.Concurrency;
+using Spotlight.GrainInterfaces.Engagement;
 
 namespace Spotlight.GrainInterfaces.Seasons;
 
 /// <summary>One round of a season (key <c>{seasonId}/{n}</c>, see <see cref="RoundKeys"/>): its entries,
 /// judge scores, live leaderboard and, once closed, its results. Called by its season and by the
-/// popularity of its entries.</summary>
+/// engagement projectors.</summary>
 /// <remarks>Reads interleave with everything: they only look at memory, and a round that is closing (its
 /// follow-up waits for the season or the next round) must still answer a season or round that asks it.</remarks>
 [Alias("Spotlight.Seasons.IRoundGrain")]
@@ -22,12 +23,10 @@ public interface IRoundGrain : IGrainWithStringKey
     [Alias("ScoreAsync")]
     Task<JudgeScoreOutcome> ScoreAsync(string judgeId, string trackId, int score);
 
-    /// <summary>An entry's popularity inside the round window. Popularity in a window only grows, so a
-    /// value lower than the one held is a late message and is ignored.</summary>
-    /// <remarks>One-way: a popularity grain pushing from inside a delivery must never wait for a round
-    /// that is, say, activating and asking that same popularity grain for its totals.</remarks>
-    [OneWay, Alias("UpdatePopularityAsync")]
-    Task UpdatePopularityAsync(string trackId, long popularity);
+    /// <summary>Points a committed engagement delivery added to entries inside the round window (once per
+    /// delivery; a gap makes the round reload its entries' popularity from the engagement store).</summary>
+    [Alias("ApplyTrackPointsAsync")]
+    Task ApplyTrackPointsAsync(TrackPointsNotice notice);
 
     /// <summary>The top <paramref name="top"/> rows (live, or frozen once closed) and, when
     /// <paramref name="around"/> is given, that track's row with <paramref name="neighbours"/> on each side.</summary>

@@ -23,10 +23,16 @@ public interface ITitleHubGrain : IGrainWithStringKey
     [Alias("GetHubCountsAsync")]
     Task<HubCounts> GetHubCountsAsync();
 
-    /// <summary>A linked video's creator, views and link standing, sent by the video when it is linked, when its
-    /// views grow while linked, and when the link is removed. Campaign rewards are issued from these.</summary>
+    /// <summary>A linked video's creator, views and link standing, sent by the video when it is linked and when
+    /// the link is removed. Campaign rewards are issued from these.</summary>
     [Alias("ReportLinkedVideoAsync")]
     Task ReportLinkedVideoAsync(LinkedVideoReport report);
+
+    /// <summary>Views of linked videos, sent by the engagement projectors as they grow. Only videos the title
+    /// holds as linked are updated: a projector's view of a link may be a moment old, and it never links or
+    /// unlinks anything.</summary>
+    [Alias("UpdateLinkedViewsAsync")]
+    Task UpdateLinkedViewsAsync(IReadOnlyList<LinkedVideoReport> reports);
 
     /// <summary>Videos whose link to this title stands, in order of linking.</summary>
     [Alias("GetLinkedVideosAsync")]

@@ -1,10 +1,9 @@
-using Spotlight.GrainInterfaces.Analytics;
-using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces;
 
 namespace Spotlight.GrainInterfaces.Videos;
 
-/// <summary>A video, keyed by video id: creator, track used, engagement counters.</summary>
+/// <summary>A video, keyed by video id: creator, track used, policy and link state; its counters come from
+/// the engagement store.</summary>
 [Alias("Spotlight.Videos.IVideoGrain")]
 public interface IVideoGrain : IGrainWithStringKey
 {
@@ -14,11 +13,10 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<VideoDetails?> GetAsync();
 
-    /// <summary>Adds the counts of a range of slices. Returns null when the range was applied or had been
-    /// before; returns the grain's applied position, changing nothing, when the range overlaps it: the
-    /// caller then sends the counts of the slices after that position.</summary>
-    [Alias("ApplyEngagementAsync")]
-    Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, EngagementCounters counts);
+    /// <summary>Its projector saw the video's views reach the <c>minViews</c> of a title it matches: the video
+    /// checks its eligibility and queues the link reviews it now qualifies for (idempotent).</summary>
+    [Alias("ViewsReachedAsync")]
+    Task ViewsReachedAsync();
 
     /// <summary>Records a policy decision (the latest decides); false when no video has this id.</summary>
     [Alias("SetPolicyAsync")]
@@ -40,8 +38,4 @@ public interface IVideoGrain : IGrainWithStringKey
     /// <summary>The title the video links to, or null.</summary>
     [Alias("GetAnchorLinkAsync")]
     Task<string?> GetAnchorLinkAsync();
-
-    /// <summary>Where the video's engagement counts in title analytics; null when no video has this id.</summary>
-    [Alias("GetAnalyticsRouteAsync")]
-    Task<VideoRoute?> GetAnalyticsRouteAsync();
 }

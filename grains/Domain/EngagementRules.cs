@@ -12,6 +12,9 @@ public static class EngagementRules
     /// <summary>Clocks differ; an event stamped a little in the future is believable, far ahead is not.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    private static string Describe(TimeSpan window) =>
+        window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0} days" : window.ToString();
+
     public static EngagementKind? ParseKind(string? kind) => kind switch
     {
         "view" => EngagementKind.View,
@@ -21,8 +24,9 @@ public static class EngagementRules
         _ => null,
     };
 
-    /// <summary>Null when the event's own fields are acceptable (whether its video exists is checked apart).</summary>
-    public static string? CheckEvent(string? videoId, string? kind, int? count, DateTimeOffset? at, DateTimeOffset now)
+    /// <summary>Null when the event's own fields are acceptable (whether its video exists is checked apart).
+    /// Events older than the dedupe window could belong to a batch whose id was forgotten, so they are refused.</summary>
+    public static string? CheckEvent(string? videoId, string? kind, int? count, DateTimeOffset? at, DateTimeOffset now, TimeSpan dedupeWindow)
     {
         if (!ResourceIdRules.IsValid(videoId))
         {
@@ -42,6 +46,11 @@ public static class EngagementRules
         if (at is { } time && time > now + MaxClockSkew)
         {
             return "at: more than 5 minutes in the future.";
+        }
+
+        if (at is { } old && old < now - dedupeWindow)
+        {
+            return $"at: older than the dedupe window ({Describe(dedupeWindow)}).";
         }
 
         return null;

@@ -35,25 +35,12 @@ public static class LinkEligibility
 
     public static bool Matches(VideoDetails video, TitleDetails title) => MatchOf(video, title).Passed;
 
-    private static EligibilityReason MatchOf(VideoDetails video, TitleDetails title)
-    {
-        if (title.Hashtags.FirstOrDefault(video.Hashtags.Contains) is { } hashtag)
+    private static EligibilityReason MatchOf(VideoDetails video, TitleDetails title) =>
+        TitleMatching.FirstMatch(VideoTerms.Of(video.Hashtags, video.Caption, video.VisualTags), title.Hashtags, title.Keywords, title.VisualTags) switch
         {
-            return new(Match, true, $"Hashtag #{hashtag}.");
-        }
-
-        // Keywords count in the caption and in hashtags ("#ArrakisNights" holds no words, "#dune" does).
-        var captionWords = TitleTerms.Words(video.Caption);
-        if (title.Keywords.FirstOrDefault(k => TitleTerms.CaptionContains(captionWords, k) || video.Hashtags.Any(h => TitleTerms.CaptionContains(TitleTerms.Words(h), k))) is { } keyword)
-        {
-            return new(Match, true, $"Keyword \"{keyword}\".");
-        }
-
-        if (title.VisualTags.FirstOrDefault(video.VisualTags.Contains) is { } visual)
-        {
-            return new(Match, true, $"Visual tag \"{visual}\".");
-        }
-
-        return new(Match, false, "No hashtag, keyword or visual tag of the title.");
-    }
+            ("hashtag", var hashtag) => new(Match, true, $"Hashtag #{hashtag}."),
+            ("keyword", var keyword) => new(Match, true, $"Keyword \"{keyword}\"."),
+            (_, var visual) => new(Match, true, $"Visual tag \"{visual}\"."),
+            null => new(Match, false, "No hashtag, keyword or visual tag of the title."),
+        };
 }

@@ -54,6 +54,10 @@ public sealed class PlaylistRanking
         return true;
     }
 
+    /// <summary>Adds points to a track's popularity; false when it is not listed or nothing changed.</summary>
+    public bool AddPopularity(string trackId, long points) =>
+        _byTrack.TryGetValue(trackId, out var current) && UpdatePopularity(trackId, current.Popularity + points);
+
     /// <summary>Badges the artist's entries; false when the artist was already known as verified.</summary>
     public bool MarkArtistVerified(string artistId)
     {

@@ -1,69 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Playlists;
+using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Domain;
+using Spotlight.Grains.Engagement.Projection;
+using Spotlight.Grains.Engagement.Store;
 
 namespace Spotlight.Grains.Playlists;
 
+/// <summary>
+/// A region's featured playlist. Which tracks it lists is recorded durably by following them in the
+/// engagement store (over all time), which also gives their popularity on activation and tells the
+/// playlist of every delivery that adds to it. The entries' details and the badges are this grain's state,
+/// written at most every few seconds: a region may list many thousands of tracks, and writing them all for
+/// every clearance made clearing a track cost more the more tracks there were. A track followed but missing
+/// from the state (a crash before the write) gets its details again from its track and artist.
+/// </summary>
 public sealed class FeaturedPlaylistGrain(
-    [PersistentState("featured-playlist", StorageNames.Default)] IPersistentState<FeaturedPlaylistState> state) : Grain, IFeaturedPlaylistGrain
+    [PersistentState("featured-playlist", StorageNames.Default)] IPersistentState<FeaturedPlaylistState> state,
+    IEngagementStore store,
+    ILogger<FeaturedPlaylistGrain> logger) : Grain, IFeaturedPlaylistGrain
 {
-    /// <summary>Popularity changes arrive often and can be recomputed, so they are written at most this often.</summary>
-    private static readonly TimeSpan PopularityFlushInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(2);
 
+    private readonly Dictionary<string, long> _pendingPoints = new(StringComparer.Ordinal);
     private PlaylistRanking _ranking = null!;
-
-    /// <summary>The ranking holds changes storage has not taken yet (popularity, or a failed write).</summary>
+    private AppliedPositions? _positions;
     private bool _dirty;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string Follower => FollowerKeys.Playlist(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ranking = new PlaylistRanking(state.State.Entries, state.State.VerifiedArtists);
-        this.RegisterGrainTimer(FlushPopularityAsync, new GrainTimerCreationOptions(PopularityFlushInterval, PopularityFlushInterval));
-        return Task.CompletedTask;
+        await LoadPopularityAsync(cancellationToken);
+        this.RegisterGrainTimer(WriteIfChangedAsync, new GrainTimerCreationOptions(WriteInterval, WriteInterval));
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        await FlushPopularityAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteIfChangedAsync();
 
-    /// <summary>Returns once the entry is stored: callers retry on failure, and a retry finds the entry
-    /// already ranked but still <see cref="_dirty"/>, so it writes again.</summary>
+    /// <summary>Returns once the track is followed (durable); its details are written shortly after.</summary>
     public async Task AddAsync(PlaylistEntry entry)
     {
-        if (_ranking.Add(entry) || _dirty)
-        {
-            await SaveAsync();
-        }
+        var snapshot = await store.FollowAsync(Follower, FollowerWindow.AllTime, [entry.TrackId], CancellationToken.None);
+        _positions ??= new AppliedPositions(snapshot.Positions);
+        _dirty |= _ranking.Add(entry with { Popularity = snapshot.Points.GetValueOrDefault(entry.TrackId) });
     }
 
-    public Task UpdatePopularityAsync(string trackId, long popularity)
+    public async Task ApplyTrackPointsAsync(TrackPointsNotice notice)
     {
-        _dirty |= _ranking.UpdatePopularity(trackId, popularity);
-        return Task.CompletedTask;
+        if (_positions is null)
+        {
+            return;
+        }
+
+        switch (_positions.Judge(notice.Range))
+        {
+            case NoticeVerdict.Apply:
+                // Ranked when the playlist is next read: a track gaining in every delivery re-ranks once per read.
+                foreach (var (trackId, points) in notice.Points)
+                {
+                    _pendingPoints[trackId] = _pendingPoints.GetValueOrDefault(trackId) + points;
+                }
+
+                _positions.Advance(notice.Range);
+                break;
+            case NoticeVerdict.Reload:
+                await LoadPopularityAsync(CancellationToken.None);
+                break;
+        }
     }
 
     public async Task MarkArtistVerifiedAsync(string artistId)
     {
-        if (_ranking.MarkArtistVerified(artistId) || _dirty)
+        if (_ranking.MarkArtistVerified(artistId))
         {
-            await SaveAsync();
+            _dirty = true;
+            await WriteIfChangedAsync();
         }
     }
 
-    public Task<IReadOnlyList<PlaylistEntry>> GetTopAsync(int limit) => Task.FromResult(_ranking.Top(limit));
-
-    private async Task FlushPopularityAsync()
+    public Task<IReadOnlyList<PlaylistEntry>> GetTopAsync(int limit)
     {
-        if (_dirty)
+        foreach (var (trackId, points) in _pendingPoints)
         {
-            await SaveAsync();
+            _ranking.AddPopularity(trackId, points);
+        }
+
+        _pendingPoints.Clear();
+        return Task.FromResult(_ranking.Top(limit));
+    }
+
+    private async Task LoadPopularityAsync(CancellationToken cancellationToken)
+    {
+        var tracks = _ranking.Entries.Select(e => e.TrackId).ToList();
+        var snapshot = await store.LoadFollowerAsync(Follower, cancellationToken);
+        if (snapshot is null || tracks.Any(t => !snapshot.Points.ContainsKey(t)))
+        {
+            snapshot = await store.FollowAsync(Follower, FollowerWindow.AllTime, tracks, cancellationToken);
+        }
+
+        var listed = tracks.ToHashSet(StringComparer.Ordinal);
+        await RestoreMissingAsync([.. snapshot.Points.Keys.Where(t => !listed.Contains(t))]);
+        _pendingPoints.Clear();
+        foreach (var (trackId, points) in snapshot.Points)
+        {
+            _ranking.UpdatePopularity(trackId, points);
+        }
+
+        _positions = new AppliedPositions(snapshot.Positions);
+    }
+
+    /// <summary>Tracks the playlist follows but whose details were not written before a crash.</summary>
+    private async Task RestoreMissingAsync(IReadOnlyList<string> trackIds)
+    {
+        foreach (var trackId in trackIds)
+        {
+            if (await GrainFactory.GetGrain<ITrackGrain>(trackId).GetAsync() is { ClearedAt: { } clearedAt } track)
+            {
+                var artist = await GrainFactory.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
+                _dirty |= _ranking.Add(new PlaylistEntry(track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, clearedAt, 0, artist?.Verified ?? false));
+            }
+        }
+
+        if (trackIds.Count > 0)
+        {
+            logger.LogInformation("Playlist {Region}: restored the details of {Count} tracks it follows", this.GetPrimaryKeyString(), trackIds.Count);
         }
     }
 
-    private async Task SaveAsync()
+    private async Task WriteIfChangedAsync()
     {
-        _dirty = true;
+        if (!_dirty)
+        {
+            return;
+        }
+
         state.State.Entries = [.. _ranking.Entries];
         state.State.VerifiedArtists = [.. _ranking.VerifiedArtists];
-        await state.WriteStateAsync();
         _dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Seasons;
-using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 using Spotlight.Grains.Domain.Ranking;
+using Spotlight.Grains.Engagement.Projection;
+using Spotlight.Grains.Engagement.Store;
 
 namespace Spotlight.Grains.Seasons;
 
@@ -16,23 +18,30 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     /// and everything that follows closing is done (Orleans' smallest reminder period).</summary>
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>Calls to entries' popularity grains in flight at once (activation, closing).</summary>
-    private const int ParallelCalls = 64;
-
     private readonly IPersistentState<RoundGrainState> _state;
     private readonly IPersistentState<RoundScoresState> _scores;
+    private readonly IEngagementStore _store;
     private readonly TimeProvider _clock;
     private readonly FollowUp _afterClosing;
     private LiveLeaderboard _board = new(SeasonRules.DefaultWeight, SeasonRules.DefaultWeight);
 
+    /// <summary>What the board's popularity includes of each engagement partition (null until loaded).</summary>
+    private AppliedPositions? _positions;
+
+    /// <summary>Points told but not yet ranked: re-ranking waits for the next read, so a track that gains in
+    /// every delivery moves in the board once per read, not once per delivery.</summary>
+    private readonly Dictionary<string, long> _pendingPoints = new(StringComparer.Ordinal);
+
     public RoundGrain(
         [PersistentState("round", StorageNames.Default)] IPersistentState<RoundGrainState> state,
         [PersistentState("round-scores", StorageNames.Default)] IPersistentState<RoundScoresState> scores,
+        IEngagementStore store,
         TimeProvider clock,
         ILogger<RoundGrain> logger)
     {
         _state = state;
         _scores = scores;
+        _store = store;
         _clock = clock;
         _afterClosing = new FollowUp(this, SyncAfterClosingAsync, logger);
     }
@@ -63,8 +72,9 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             _board.SetMeanJudgeScore(entry.TrackId, MeanOf(entry.TrackId));
         }
 
-        // The popularity grains keep the counts; following is idempotent and answers the total so far.
-        await FollowAsync(State.Entries.Values, cancellationToken);
+        // The engagement store keeps the counts; the round follows its entries there and is told of every
+        // delivery that adds to them.
+        await LoadPopularityAsync(cancellationToken);
     }
 
     public async Task ScheduleAsync(RoundSchedule schedule)
@@ -78,6 +88,8 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
 
         if (State.Results is null)
         {
+            // Registered before any entry, so the store keeps minutes at the window's edges exact.
+            _positions ??= new AppliedPositions((await _store.FollowAsync(Follower, Window, [], CancellationToken.None)).Positions);
             var due = State.Schedule.ClosesAt - _clock.GetUtcNow();
             await this.RegisterOrUpdateReminder(ClosingReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, ReminderPeriod);
         }
@@ -96,8 +108,10 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             return true;
         }
 
-        // Follow first: if the write below fails, the caller retries and finds the entries still missing.
-        var popularity = await FollowAsync(added, CancellationToken.None);
+        // Follow first: if the write below fails, the caller retries and finds the entries still missing. The
+        // answer is in step with commits: a notice of a later delivery includes these tracks, an earlier one not.
+        var popularity = await _store.FollowAsync(Follower, Window, [.. added.Select(e => e.TrackId)], CancellationToken.None);
+        _positions ??= new AppliedPositions(popularity.Positions);
         foreach (var entry in added)
         {
             State.Entries[entry.TrackId] = entry;
@@ -107,7 +121,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         foreach (var entry in added)
         {
             _board.Add(entry.TrackId, entry.SubmittedAt);
-            _board.SetPopularity(entry.TrackId, popularity[entry.TrackId]);
+            _board.SetPopularity(entry.TrackId, popularity.Points.GetValueOrDefault(entry.TrackId));
         }
 
         return true;
@@ -147,14 +161,27 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         return JudgeScoreOutcome.Scored;
     }
 
-    public Task UpdatePopularityAsync(string trackId, long popularity)
+    public async Task ApplyTrackPointsAsync(TrackPointsNotice notice)
     {
-        if (State.Results is null && _board.Find(trackId) is { } standing && popularity > standing.Popularity)
+        if (State.Results is not null || _positions is null)
         {
-            _board.SetPopularity(trackId, popularity);
+            return;
         }
 
-        return Task.CompletedTask;
+        switch (_positions.Judge(notice.Range))
+        {
+            case NoticeVerdict.Apply:
+                foreach (var (trackId, points) in notice.Points)
+                {
+                    _pendingPoints[trackId] = _pendingPoints.GetValueOrDefault(trackId) + points;
+                }
+
+                _positions.Advance(notice.Range);
+                break;
+            case NoticeVerdict.Reload:
+                await LoadPopularityAsync(CancellationToken.None);
+                break;
+        }
     }
 
     public Task<Leaderboard> GetLeaderboardAsync(int top, string? around, int neighbours)
@@ -175,10 +202,10 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         return Task.FromResult(new Leaderboard(
             number,
             state,
-            _board.Count,
-            _board.MaxPopularity,
-            [.. _board.Top(top).Select(RowOf)],
-            around is null ? null : [.. _board.Around(around, neighbours).Select(RowOf)]));
+            Board.Count,
+            Board.MaxPopularity,
+            [.. Board.Top(top).Select(RowOf)],
+            around is null ? null : [.. Board.Around(around, neighbours).Select(RowOf)]));
     }
 
     public async Task<RoundCloseOutcome> CloseAsync(string closedBy)
@@ -215,9 +242,9 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             await AddEntriesAsync([.. earlier!.Rows.Where(r => r.Advanced).Select(r => r.Row.Entry)]);
         }
 
-        // The final counts: every entry's popularity in the window as its popularity grain has it now.
-        await FollowAsync(State.Entries.Values, CancellationToken.None);
-        var rows = _board.All();
+        // The final counts: every entry's popularity in the window as the engagement store has it now.
+        await LoadPopularityAsync(CancellationToken.None);
+        var rows = Board.All();
         State.Results = new RoundResults(
             schedule.Number,
             _clock.GetUtcNow(),
@@ -246,9 +273,9 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             return Task.FromResult<TrackStanding?>(new TrackStanding(schedule.Number, RoundState.Closed, result.Row.Rank, result.Row.Score, outcome, result.Prize));
         }
 
-        var standing = _board.Find(trackId)!;
+        var standing = Board.Find(trackId)!;
         var state = SeasonRules.StateOf(schedule, closed: false, _clock.GetUtcNow());
-        return Task.FromResult<TrackStanding?>(new TrackStanding(schedule.Number, state, _board.RankOf(trackId)!.Value, _board.ScoreOf(standing), TrackOutcome.Competing, null));
+        return Task.FromResult<TrackStanding?>(new TrackStanding(schedule.Number, state, Board.RankOf(trackId)!.Value, Board.ScoreOf(standing), TrackOutcome.Competing, null));
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -285,25 +312,45 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     private decimal? MeanOf(string trackId) =>
         _scores.State.JudgeScores.TryGetValue(trackId, out var scores) ? RoundScoring.MeanJudgeScore(scores.Values) : null;
 
-    /// <summary>Follows the entries' popularity in this round's window and takes the totals they answer.</summary>
-    private async Task<Dictionary<string, long>> FollowAsync(IEnumerable<RoundEntry> entries, CancellationToken cancellationToken)
+    private string Follower => FollowerKeys.Round(this.GetPrimaryKeyString());
+
+    private FollowerWindow Window => new(State.Schedule!.OpensAt, State.Schedule.ClosesAt);
+
+    /// <summary>Every entry's popularity in the window as the store has it, and what that includes.</summary>
+    private async Task LoadPopularityAsync(CancellationToken cancellationToken)
     {
-        var schedule = State.Schedule!;
-        var window = new RoundWindow(schedule.Key, schedule.OpensAt, schedule.ClosesAt);
-        var totals = await GrainCalls.InBatchesAsync(
-            entries.Select(e => e.TrackId),
-            ParallelCalls,
-            trackId => GrainFactory.GetGrain<ITrackPopularityGrain>(trackId).FollowRoundAsync(window),
-            cancellationToken);
-        foreach (var (trackId, popularity) in totals)
+        var tracks = State.Entries.Keys.ToList();
+        var snapshot = await _store.LoadFollowerAsync(Follower, cancellationToken);
+        if (snapshot is null || tracks.Any(t => !snapshot.Points.ContainsKey(t)))
         {
-            if (_board.Find(trackId) is { } standing && popularity > standing.Popularity)
-            {
-                _board.SetPopularity(trackId, popularity);
-            }
+            snapshot = await _store.FollowAsync(Follower, Window, tracks, cancellationToken);
         }
 
-        return totals;
+        _pendingPoints.Clear();
+        foreach (var trackId in tracks)
+        {
+            _board.SetPopularity(trackId, snapshot.Points.GetValueOrDefault(trackId));
+        }
+
+        _positions = new AppliedPositions(snapshot.Positions);
+    }
+
+    /// <summary>The board with every point told so far ranked.</summary>
+    private LiveLeaderboard Board
+    {
+        get
+        {
+            foreach (var (trackId, points) in _pendingPoints)
+            {
+                if (_board.Find(trackId) is { } standing)
+                {
+                    _board.SetPopularity(trackId, standing.Popularity + points);
+                }
+            }
+
+            _pendingPoints.Clear();
+            return _board;
+        }
     }
 
     /// <summary>Runs the work after closing once the closing call has returned: the next round may be the
@@ -336,14 +383,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             }
         }
 
-        await GrainCalls.InBatchesAsync(
-            State.Entries.Keys,
-            ParallelCalls,
-            async trackId =>
-            {
-                await GrainFactory.GetGrain<ITrackPopularityGrain>(trackId).UnfollowRoundAsync(schedule.Key);
-                return true;
-            });
+        await _store.UnfollowAsync(Follower, CancellationToken.None);
         await GrainFactory.GetGrain<ISeasonGrain>(schedule.SeasonId)
             .RoundClosedAsync(schedule.Number, [.. results.Rows.Where(r => r.Winner).Select(r => r.Row.TrackId)]);
         if (await this.GetReminder(ClosingReminder) is { } reminder)

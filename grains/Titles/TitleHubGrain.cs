@@ -8,6 +8,7 @@ using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Grains.Engagement.Directory;
 
 namespace Spotlight.Grains.Titles;
 
@@ -18,6 +19,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     private static readonly TimeSpan CountsWriteInterval = TimeSpan.FromSeconds(2);
 
     private readonly IPersistentState<TitleHubState> _state;
+    private readonly ITitleDirectory _titles;
     private readonly TimeProvider _clock;
     private readonly FollowUp _index;
     private readonly FollowUp _handOver;
@@ -28,10 +30,12 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
 
     public TitleHubGrain(
         [PersistentState("title-hub", StorageNames.Default)] IPersistentState<TitleHubState> state,
+        ITitleDirectory titles,
         TimeProvider clock,
         ILogger<TitleHubGrain> logger)
     {
         _state = state;
+        _titles = titles;
         _clock = clock;
         _index = new FollowUp(this, IndexAsync, logger);
         _handOver = new FollowUp(this, HandOverOwedRewardsAsync, logger);
@@ -135,6 +139,39 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         await HandOverRewardsAsync();
     }
 
+    public async Task UpdateLinkedViewsAsync(IReadOnlyList<LinkedVideoReport> reports)
+    {
+        var creators = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var report in reports)
+        {
+            if (State.LinkedVideos.TryGetValue(report.VideoId, out var video) && video.Linked && report.Views > video.Views)
+            {
+                video.Views = report.Views;
+                creators.Add(video.CreatorId);
+            }
+        }
+
+        if (creators.Count == 0)
+        {
+            return;
+        }
+
+        var owed = State.RewardsOwed.Count;
+        foreach (var creator in creators)
+        {
+            IssueRewards(creator);
+        }
+
+        // Views alone are written with the hub counts (a lost update is repeated by the next report); an
+        // issued reward is written before it is handed over.
+        _countsBehind = true;
+        if (State.RewardsOwed.Count > owed)
+        {
+            await _state.WriteOrDropActivationAsync(this);
+            await HandOverRewardsAsync();
+        }
+    }
+
     public Task<IReadOnlyList<string>> GetLinkedVideosAsync() => Task.FromResult<IReadOnlyList<string>>([.. State.LinkedVideos
         .Where(v => v.Value.Linked)
         .OrderBy(v => v.Value.Order)
@@ -234,7 +271,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
 
     private void AddActivity(Dictionary<string, long> clicks, long visits)
     {
-        var minute = MinuteBuckets.MinuteOf(_clock.GetUtcNow());
+        var minute = EventMinutes.MinuteOf(_clock.GetUtcNow());
         var added = new TitleMinuteCounts(minute, EngagementCounters.Zero, EngagementCounters.Zero, visits, clicks);
         _activity[minute] = _activity.TryGetValue(minute, out var current) ? TitleMinuteMath.Add(current, added) : added;
     }
@@ -258,11 +295,14 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         }
     }
 
-    /// <summary>Lists the title under each of its terms and in its studio's titles (idempotent on their side).</summary>
+    /// <summary>Lists the title under each of its terms, in the engagement pipeline's title directory and in its
+    /// studio's titles (idempotent on their side).</summary>
     private async Task IndexAsync()
     {
         var title = State.Title!;
         await GrainFactory.GetGrain<IStudioTitlesGrain>(title.StudioId).AddAsync(title.Id);
+        await _titles.RegisterAsync(
+            new TitleMatchTerms(title.Id, title.Hashtags, title.Keywords, title.VisualTags, title.MinFollowers, title.MinViews), CancellationToken.None);
         foreach (var key in TitleTerms.TitleKeys(title.Hashtags, title.Keywords, title.VisualTags).Distinct(StringComparer.Ordinal))
         {
             await GrainFactory.GetGrain<ITitleTermIndexGrain>(key).AddAsync(title.Id);

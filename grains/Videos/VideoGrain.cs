@@ -1,24 +1,31 @@
 using Microsoft.Extensions.Logging;
-using Spotlight.GrainInterfaces.Analytics;
-using Spotlight.GrainInterfaces.Engagement;
+using Microsoft.Extensions.Options;
+using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Creators;
+using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Titles;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
-using Spotlight.GrainInterfaces;
+using Spotlight.Grains.Engagement;
+using Spotlight.Grains.Engagement.Directory;
+using Spotlight.Grains.Engagement.Store;
+using Spotlight.Grains.Titles;
 
 namespace Spotlight.Grains.Videos;
 
 public sealed class VideoGrain : Grain, IVideoGrain
 {
     private readonly IPersistentState<VideoState> _state;
+    private readonly IEngagementStore _store;
+    private readonly IVideoDirectory _directory;
+    private readonly EngagementOptions _engagement;
     private readonly TimeProvider _clock;
     private readonly FollowUp _recordUse;
     private readonly FollowUp _queueLinks;
     private readonly FollowUp _reportLinks;
+    private readonly FollowUp _syncDirectory;
 
     /// <summary>How long a video trusts its list of matching titles before asking the term index again
     /// (titles created meanwhile are found within this).</summary>
@@ -29,18 +36,30 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
     public VideoGrain(
         [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
+        IEngagementStore store,
+        IVideoDirectory directory,
+        IOptions<EngagementOptions> engagement,
         TimeProvider clock,
         ILogger<VideoGrain> logger)
     {
         _state = state;
+        _store = store;
+        _directory = directory;
+        _engagement = engagement.Value;
         _clock = clock;
         _recordUse = new FollowUp(this, RecordUseAsync, logger);
         _queueLinks = new FollowUp(this, QueueEligibleLinksAsync, logger);
         _reportLinks = new FollowUp(this, ReportLinksAsync, logger);
+        _syncDirectory = new FollowUp(this, SyncDirectoryLinkAsync, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!_state.State.DirectorySynced)
+        {
+            await _syncDirectory.RunAsync();
+        }
+
         if (!_state.State.UseRecorded)
         {
             await _recordUse.RunAsync();
@@ -71,6 +90,11 @@ public sealed class VideoGrain : Grain, IVideoGrain
         var normal = VideoRules.Normalize(command);
         var video = new VideoDetails(id, normal.CreatorId, normal.CreatorFollowers, normal.TrackId, normal.Hashtags, normal.Caption,
             normal.VisualTags, _clock.GetUtcNow(), EngagementCounters.Zero);
+        // The directory first: engagement for the video is accepted from the moment it is there, and the
+        // grain is its only writer, so a registration that failed below is overwritten by the next attempt.
+        await _directory.RegisterAsync(
+            new VideoEntry(id, video.TrackId, video.CreatorId, video.CreatorFollowers, video.Hashtags, video.Caption, video.VisualTags, AnchorLink: null),
+            CancellationToken.None);
         _state.State.Video = video;
         _state.State.UseRecorded = video.TrackId is null;
         await _state.WriteOrDropActivationAsync(this);
@@ -87,33 +111,18 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
     public static string UseBatchId(string videoId) => "use:" + videoId;
 
-    public Task<VideoDetails?> GetAsync() => Task.FromResult(_state.State.Video);
+    public async Task<VideoDetails?> GetAsync() => _state.State.Video is { } video ? await WithCountersAsync(video) : null;
 
-    public async Task<SlicePosition?> ApplyEngagementAsync(SliceRange range, EngagementCounters counts)
+    public Task ViewsReachedAsync()
     {
-        // Ingestion only accepts events for registered videos, so a missing video means a bug upstream;
-        // dropping is safer than inventing a video.
-        if (_state.State.Video is not { } video)
+        if (_state.State.Video is null)
         {
-            return null;
+            return Task.CompletedTask;
         }
 
-        if (!AppliedPositions.TryAdvance(_state.State.Applied, range, out var reply))
-        {
-            return reply;
-        }
-
-        _state.State.Video = video with { Counters = video.Counters.Add(counts) };
-        if (counts.Views > 0 && _state.State.AnchorLink is { } linkedTitle)
-        {
-            _state.State.LinkReportsOwed.Add(linkedTitle);
-        }
-
-        // On failure the activation is dropped, so the redelivered range meets what storage holds.
-        await _state.WriteOrDropActivationAsync(this);
-        await _queueLinks.RunAsync();
-        await ReportOwedLinksAsync();
-        return null;
+        // The projector matched against a title index fresher than this grain's candidates may be.
+        _candidates = null;
+        return _queueLinks.RunAsync();
     }
 
     public async Task<bool> SetPolicyAsync(PolicyDecision policy)
@@ -160,7 +169,9 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
         _state.State.AnchorLink = titleId;
         _state.State.LinkReportsOwed.Add(titleId);
+        _state.State.DirectorySynced = false;
         await _state.WriteOrDropActivationAsync(this);
+        await _syncDirectory.RunAsync();
         await ReportOwedLinksAsync();
         return LinkOutcome.Linked;
     }
@@ -174,6 +185,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
         DropLink();
         await _state.WriteOrDropActivationAsync(this);
+        await _syncDirectory.RunAsync();
         await ReportOwedLinksAsync();
     }
 
@@ -183,15 +195,35 @@ public sealed class VideoGrain : Grain, IVideoGrain
         {
             _state.State.LinkReportsOwed.Add(titleId);
             _state.State.AnchorLink = null;
+            _state.State.DirectorySynced = false;
         }
+    }
+
+    /// <summary>Puts the anchor link into the video directory and has the video's projector read it again,
+    /// so "linked" analytics follow the link from the next delivery on.</summary>
+    private async Task SyncDirectoryLinkAsync()
+    {
+        await _directory.SetAnchorLinkAsync(this.GetPrimaryKeyString(), _state.State.AnchorLink, CancellationToken.None);
+        var partition = EngagementPartitions.Of(this.GetPrimaryKeyString(), _engagement.Partitions);
+        await GrainFactory.GetGrain<IEngagementProjectorGrain>(EngagementPartitions.Key(partition)).ForgetRouteAsync(this.GetPrimaryKeyString());
+        _state.State.DirectorySynced = true;
+        await _state.WriteStateAsync();
+    }
+
+    /// <summary>The video with its counters as the engagement store holds them now.</summary>
+    private async Task<VideoDetails> WithCountersAsync(VideoDetails video)
+    {
+        var counters = await _store.ReadVideoCountersAsync([video.Id], CancellationToken.None);
+        return video with { Counters = counters.GetValueOrDefault(video.Id) ?? EngagementCounters.Zero };
     }
 
     private Task ReportOwedLinksAsync() => _state.State.LinkReportsOwed.Count == 0 ? Task.CompletedTask : _reportLinks.RunAsync();
 
-    /// <summary>Tells each owed title the video's creator, views and whether it still links there.</summary>
+    /// <summary>Tells each owed title the video's creator, views and whether it still links there (the
+    /// projectors report views as they grow from then on).</summary>
     private async Task ReportLinksAsync()
     {
-        var video = _state.State.Video!;
+        var video = await WithCountersAsync(_state.State.Video!);
         foreach (var titleId in _state.State.LinkReportsOwed.ToList())
         {
             await GrainFactory.GetGrain<ITitleHubGrain>(titleId)
@@ -210,8 +242,9 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private async Task QueueEligibleLinksAsync()
     {
         var state = _state.State;
-        if (state.Video is { } video && state.Policy?.Violation != true)
+        if (state.Video is { } registered && state.Policy?.Violation != true)
         {
+            var video = await WithCountersAsync(registered);
             var candidates = await CandidatesAsync(video);
             var newly = candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
             // The creator's standing is asked only when something would be queued (its read interleaves, so
@@ -243,17 +276,6 @@ public sealed class VideoGrain : Grain, IVideoGrain
         await _state.WriteStateAsync();
     }
 
-    public async Task<VideoRoute?> GetAnalyticsRouteAsync()
-    {
-        if (_state.State.Video is not { } video)
-        {
-            return null;
-        }
-
-        var titles = await CandidatesAsync(video);
-        return new VideoRoute(video.Id, video.CreatorId, video.Hashtags, [.. titles.Select(t => t.Id)], _state.State.AnchorLink);
-    }
-
     /// <summary>The titles the video matches, from the term index at most every <see cref="CandidatesLifetime"/>.</summary>
     private async Task<IReadOnlyList<TitleDetails>> CandidatesAsync(VideoDetails video)
     {
@@ -274,7 +296,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
     {
         var video = _state.State.Video!;
         await GrainFactory.GetGrain<IEngagementIngestGrain>(0)
-            .IngestAsync(UseBatchId(video.Id), [new EngagementRecord(video.Id, video.TrackId, EngagementKind.Use, 1, video.RegisteredAt)]);
+            .IngestAsync(IngestBatch.Of(UseBatchId(video.Id), [(video.Id, EngagementKind.Use, 1, video.RegisteredAt)]));
         _state.State.UseRecorded = true;
         await _state.WriteStateAsync();
     }

@@ -1,4 +1,3 @@
-using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Videos;
 
@@ -7,12 +6,9 @@ namespace Spotlight.Grains.Videos;
 [GenerateSerializer, Alias("Spotlight.Videos.VideoState")]
 public sealed class VideoState
 {
-    /// <summary>Null until registered. Counters live inside, written together with <see cref="Applied"/>.</summary>
+    /// <summary>Null until registered. Its counters are not kept here: the engagement store holds them.</summary>
     [Id(0)]
     public VideoDetails? Video { get; set; }
-
-    [Id(1)]
-    public Dictionary<string, SlicePosition> Applied { get; set; } = [];
 
     /// <summary>The use of the video's track has been counted on the track.</summary>
     [Id(2)]
@@ -34,8 +30,12 @@ public sealed class VideoState
     [Id(6)]
     public string? AnchorLink { get; set; }
 
-    /// <summary>Titles owed a <c>LinkedVideoReport</c> (link set or removed, or views grown while linked).
-    /// Set in the same write as the change; cleared in memory once sent, as sending again is harmless.</summary>
+    /// <summary>Titles owed a <c>LinkedVideoReport</c> (link set or removed). Set in the same write as the
+    /// change; cleared in memory once sent, as sending again is harmless.</summary>
     [Id(7)]
     public HashSet<string> LinkReportsOwed { get; set; } = [];
+
+    /// <summary>The video directory holds the current anchor link (see <c>IVideoDirectory</c>).</summary>
+    [Id(8)]
+    public bool DirectorySynced { get; set; } = true;
 }

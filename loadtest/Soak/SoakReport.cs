@@ -14,7 +14,7 @@ public static class SoakReport
         var o = r.Options;
         yield return ("Run", r.RunId);
         yield return ("Target", o.Target.ToString());
-        yield return ("Shape", $"{o.Videos:N0} videos, {o.Tracks:N0} tracks; {o.EventsPerSecond:N0} events/s in {o.BatchSize}-event batches, {o.ReadsPerSecond} reads/s, {o.ReviewsPerSecond} review cycles/s; {o.DurationSeconds} s, warm-up {o.WarmupSeconds} s");
+        yield return ("Shape", $"{o.Videos:N0} videos, {o.Tracks:N0} tracks; {o.Rate:N0} events/s in {o.BatchSize}-event batches, {o.ReadsPerSecond} reads/s, {o.ReviewsPerSecond} review cycles/s; {o.DurationSeconds} s, warm-up {o.WarmupSeconds} s");
         yield return ("Ran", $"{r.RanSeconds:N0} s");
         yield return ("Done", $"{r.Events:N0} events acknowledged, {r.Reads:N0} reads, {r.TrackReviews:N0} track reviews, {r.JudgeScores:N0} judge scores, {r.LinkVideos:N0} videos registered, {r.LinkDecisions:N0} link reviews decided");
         yield return ("Errors", r.Errors == 0 ? "0" : $"{r.Errors}: {string.Join(", ", r.ErrorsByOperation.Select(e => $"{e.Key} {e.Value}"))}");

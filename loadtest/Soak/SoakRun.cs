@@ -46,7 +46,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         progress($"Setting up a season, {options.Tracks:N0} cleared tracks and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");
         var setUp = await SoakSetUp.CreateAsync(api, options, runId, progress);
         using var clients = setUp.Clients;
-        progress($"Set up in {setUpClock.Elapsed.TotalSeconds:N0} s. Soaking for {options.DurationSeconds} s: {options.EventsPerSecond:N0} events/s, {options.ReadsPerSecond} reads/s, {options.ReviewsPerSecond} review cycles/s…");
+        progress($"Set up in {setUpClock.Elapsed.TotalSeconds:N0} s. Soaking for {options.DurationSeconds} s: {options.Rate:N0} events/s, {options.ReadsPerSecond} reads/s, {options.ReviewsPerSecond} review cycles/s…");
         return await new SoakRun(options, setUp).ExecuteAsync(progress);
     }
 
@@ -55,12 +55,14 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         var zipf = new ZipfSampler(options.Videos, options.ZipfExponent);
         var poster = new BatchPoster(Clients.Ingest, _clock, e => _errors.Record("ingest", e));
         _clock.Start();
-        var senderInterval = TimeSpan.FromSeconds((double)options.Senders * options.BatchSize / options.EventsPerSecond);
+        var senderInterval = TimeSpan.FromSeconds((double)options.Senders * options.BatchSize / options.Rate);
+        var videoIds = new VideoIds(options.Videos + 1, v => SpotlightClient.VideoId(setUp.RunId, v));
+        var bodies = Enumerable.Range(0, options.Senders).Select(_ => new BatchBody(videoIds)).ToArray();
         var readInterval = TimeSpan.FromSeconds((double)ReadWorkers / options.ReadsPerSecond);
         List<Task> workers =
         [
             .. Enumerable.Range(0, options.Senders).Select(s =>
-                PacedAsync("ingest", senderInterval, senderInterval * s / options.Senders, (k, random) => SendAsync(poster, zipf, random, s, k))),
+                PacedAsync("ingest", senderInterval, senderInterval * s / options.Senders, (k, random) => SendAsync(poster, bodies[s], zipf, random, s, k))),
             .. Enumerable.Range(0, ReadWorkers).Select(w =>
                 PacedAsync("read", readInterval, readInterval * w / ReadWorkers, (k, random) => ReadAsync(zipf, random, (k * ReadWorkers) + w))),
             PacedAsync("review cycle", TimeSpan.FromSeconds(1 / options.ReviewsPerSecond), TimeSpan.Zero, (k, random) => ReviewCycleAsync(random, k)),
@@ -113,18 +115,16 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         }
     }
 
-    private async Task SendAsync(BatchPoster poster, ZipfSampler zipf, Random random, int sender, long sequence)
+    private async Task SendAsync(BatchPoster poster, BatchBody body, ZipfSampler zipf, Random random, int sender, long sequence)
     {
         var picks = new (int Video, int Kind)[options.BatchSize];
-        var events = new object[options.BatchSize];
         for (var i = 0; i < picks.Length; i++)
         {
             var roll = random.Next(100);
             picks[i] = (zipf.Next(random), roll < 85 ? 0 : roll < 95 ? 1 : roll < 98 ? 2 : 3);
-            events[i] = new { videoId = SpotlightClient.VideoId(setUp.RunId, picks[i].Video), kind = SpotlightClient.Kinds[picks[i].Kind] };
         }
 
-        if (await poster.PostAsync(new { batchId = $"{setUp.RunId}-soak-{sender}-{sequence}", events }) is { } acknowledged)
+        if (await poster.PostAsync(body.Write($"{setUp.RunId}-soak-{sender}-{sequence}", picks)) is { } acknowledged)
         {
             foreach (var (video, kind) in picks)
             {

@@ -1,3 +1,5 @@
+using Spotlight.Grains.Engagement;
+
 namespace Spotlight.Silo.Configuration;
 
 /// <summary>The <c>Spotlight</c> configuration section: one place for every setting of the system.</summary>
@@ -12,6 +14,9 @@ public sealed class SpotlightOptions
     public PostgresSettings Postgres { get; set; } = new();
 
     public ClusterSettings Cluster { get; set; } = new();
+
+    /// <summary>The engagement log's layout and retention (<c>Spotlight:Engagement</c>).</summary>
+    public EngagementOptions Engagement { get; set; } = new();
 
     /// <summary>Whether the Orleans dashboard is served at /dashboard. Unset: on in Development only.</summary>
     public bool? Dashboard { get; set; }

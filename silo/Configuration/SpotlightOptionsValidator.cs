@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Spotlight.Grains.Engagement;
 
 namespace Spotlight.Silo.Configuration;
 
@@ -52,6 +53,7 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
             failures.Add($"Spotlight:Cluster:AdvertisedAddress must be an IP address, not '{address}'.");
         }
 
+        ValidateEngagement(options.Engagement, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -85,6 +87,50 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
         catch (ArgumentException ex)
         {
             failures.Add($"Spotlight:Postgres:ConnectionString is not a valid Npgsql connection string: {ex.Message}");
+        }
+    }
+
+    private static void ValidateEngagement(EngagementOptions engagement, List<string> failures)
+    {
+        const string Section = "Spotlight:Engagement:";
+        if (engagement.Partitions is < 1 or > 1024)
+        {
+            failures.Add($"{Section}Partitions must be from 1 to 1024, not {engagement.Partitions}.");
+        }
+
+        AtLeast(Section + "LogRetention", engagement.LogRetention, TimeSpan.FromMinutes(1), failures);
+        AtLeast(Section + "LogSegment", engagement.LogSegment, TimeSpan.FromMinutes(1), failures);
+        AtLeast(Section + "DedupeWindow", engagement.DedupeWindow, TimeSpan.FromMinutes(1), failures);
+        AtLeast(Section + "ClaimSegment", engagement.ClaimSegment, TimeSpan.FromMinutes(1), failures);
+        AtLeast(Section + "MaintenanceInterval", engagement.MaintenanceInterval, TimeSpan.FromSeconds(1), failures);
+        AtLeast(Section + "MinuteRollupAge", engagement.MinuteRollupAge, TimeSpan.Zero, failures);
+        AtLeast(Section + "HourRollupAge", engagement.HourRollupAge, engagement.MinuteRollupAge, failures);
+        if (engagement.PollInterval < TimeSpan.FromMilliseconds(1) || engagement.PollInterval > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{Section}PollInterval must be from 1 ms to 10 s, not {engagement.PollInterval}.");
+        }
+
+        if (engagement.AppendFlushInterval < TimeSpan.Zero || engagement.AppendFlushInterval > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Section}AppendFlushInterval must be from 0 to 1 s, not {engagement.AppendFlushInterval}.");
+        }
+
+        if (engagement.EntriesPerDelivery is < 1 or > 10_000)
+        {
+            failures.Add($"{Section}EntriesPerDelivery must be from 1 to 10000, not {engagement.EntriesPerDelivery}.");
+        }
+
+        if (engagement.TopListCapacity is < 10 or > 100_000)
+        {
+            failures.Add($"{Section}TopListCapacity must be from 10 to 100000, not {engagement.TopListCapacity}.");
+        }
+    }
+
+    private static void AtLeast(string setting, TimeSpan value, TimeSpan minimum, List<string> failures)
+    {
+        if (value < minimum)
+        {
+            failures.Add($"{setting} must be at least {minimum}, not {value}.");
         }
     }
 

@@ -7,8 +7,11 @@ using Spotlight.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spotlight.Grains.Engagement;
-using Spotlight.Silo.EngagementLog;
-using Spotlight.Silo.EngagementLog.Streaming;
+using Spotlight.Grains.Engagement.Directory;
+using Spotlight.Grains.Engagement.Log;
+using Spotlight.Grains.Engagement.Store;
+using Spotlight.Silo.Engagement;
+using Spotlight.Silo.Engagement.Streaming;
 using Spotlight.Silo.Configuration;
 
 namespace Spotlight.Silo.Hosting;
@@ -84,11 +87,13 @@ public static class SpotlightSiloBuilderExtensions
         // round-trips our immutable records through their constructors. Embedded mode uses it too, so the
         // in-memory test clusters exercise the same state round-trip as PostgreSQL.
         silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.AddEngagementCore(options.Engagement);
         if (options.ParsedMode == SpotlightMode.Embedded)
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.UseInMemoryReminderService();
-            AddEngagementStreams(silo);
+            silo.Services.AddMemoryEngagement();
+            AddEngagementStreams(silo, options.Engagement);
             return silo;
         }
 
@@ -103,46 +108,34 @@ public static class SpotlightSiloBuilderExtensions
             reminders.Invariant = ProviderNames.NpgsqlInvariant;
             reminders.ConnectionString = connectionString;
         });
-        // The engagement stream is the durable PostgreSQL log: publishing commits the slice, so a 202 stands.
+        // The engagement log, store and directories in PostgreSQL: a 202 stands on the log's commit, counts on
+        // the projectors' commits.
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
         silo.Services.AddSingleton<PostgresEngagementLog>();
-        silo.Services.AddSingleton<IEngagementLogAppender>(services => services.GetRequiredService<PostgresEngagementLog>());
-        // Partitions are spread over the silos by the consistent ring and move when one dies or leaves.
-        silo.AddPersistentStreams(EngagementStreams.ProviderName, LogQueueAdapterFactory.Create, ConfigureEngagementDelivery);
+        silo.Services.AddSingleton<IEngagementLog>(services => services.GetRequiredService<PostgresEngagementLog>());
+        silo.Services.AddSingleton<IEngagementStore, PostgresEngagementStore>();
+        silo.Services.AddSingleton<IVideoDirectory, PostgresVideoDirectory>();
+        silo.Services.AddSingleton<ITitleDirectory, PostgresTitleDirectory>();
+        silo.Services.AddHostedService<EngagementLayout>();
+        AddEngagementStreams(silo, options.Engagement);
         return silo;
     }
 
     /// <summary>
-    /// Delivery shared by both engagement stream providers. Consumers subscribe implicitly, so streams need
-    /// no pub-sub rendezvous grains: no grain call per new stream and no subscription state in storage (that
-    /// state did not survive the System.Text.Json grain-storage serializer: after a full restart, a
-    /// partition whose rendezvous state had been written could not be delivered). Consumers take up to
-    /// <see cref="EngagementStreams.SlicesPerDelivery"/> slices at once.
+    /// The engagement log's partitions as persistent streams, the same in both modes: one queue per partition
+    /// on the consistent ring (so partitions move to the survivors when a silo leaves), read by pulling agents
+    /// into each partition's projector, up to <see cref="EngagementOptions.EntriesPerDelivery"/> entries a
+    /// delivery. The projector subscribes implicitly, so streams need no pub-sub rendezvous grains and no
+    /// subscription state in storage.
     /// </summary>
-    private static void ConfigureEngagementDelivery(ISiloPersistentStreamConfigurator streams)
-    {
-        streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-        streams.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = EngagementStreams.SlicesPerDelivery));
-    }
-
-    /// <summary>
-    /// Memory streams, one queue per engagement partition. Their sequence numbers start from the clock at each
-    /// queue activation and grow by one per event, so positions only ever grow, which the consumers'
-    /// exactly-once bookkeeping relies on. Delivered events stay in the stream cache until they are two
-    /// minutes older than the newest: Orleans' default of 30 minutes holds the last half hour of events in
-    /// memory, which made the process grow for that long under steady load (the soak, docs/benchmarks.md). The
-    /// cache applies no back-pressure, so a consumer more than two minutes behind would miss events; the
-    /// projectors keep up within a second under the load benchmark, and embedded mode promises no durability.
-    /// </summary>
-    private static void AddEngagementStreams(ISiloBuilder silo) =>
-        silo.AddMemoryStreams(EngagementStreams.ProviderName, streams =>
+    private static void AddEngagementStreams(ISiloBuilder silo, EngagementOptions engagement) =>
+        silo.AddPersistentStreams(EngagementPartitions.ProviderName, LogQueueAdapterFactory.Create, streams =>
         {
-            streams.ConfigurePartitioning(EngagementStreams.Partitions);
-            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {
-                o.DataMinTimeInCache = TimeSpan.FromMinutes(1);
-                o.DataMaxAgeInCache = TimeSpan.FromMinutes(2);
+                o.BatchContainerBatchSize = engagement.EntriesPerDelivery;
+                o.GetQueueMsgsTimerPeriod = engagement.PollInterval;
             }));
-            ConfigureEngagementDelivery(streams);
         });
 }

@@ -43,8 +43,8 @@ public static class AnalyticsRangeRules
         }
 
         var size = MinutesIn(parsedBucket!.Value);
-        var toMinute = MinuteBuckets.MinuteOf(toAt.AddSeconds(59));
-        var fromMinute = fromAt is { } f ? MinuteBuckets.MinuteOf(f) : toMinute - DefaultPoints(parsedBucket.Value) * size;
+        var toMinute = EventMinutes.MinuteOf(toAt.AddSeconds(59));
+        var fromMinute = fromAt is { } f ? EventMinutes.MinuteOf(f) : toMinute - DefaultPoints(parsedBucket.Value) * size;
         if (fromMinute >= toMinute)
         {
             errors.Add(new("to", "Must be after from."));

@@ -1,0 +1,76 @@
+using System.Diagnostics.Metrics;
+
+namespace Spotlight.Grains.Engagement;
+
+/// <summary>
+/// What to watch of the engagement pipeline (docs/operations.md "What to watch"): log lag per partition,
+/// events and entries per delivery, store commit and log append latency, appends per group commit, and
+/// notices that had to be retried. One instance per silo; the meter is the one the hosts export.
+/// </summary>
+public sealed class EngagementMetrics : IDisposable
+{
+    public const string MeterName = "Spotlight";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Lock _gate = new();
+    private long[] _lag = [];
+    private long[] _heads = [];
+    private long[] _applied = [];
+
+    public EngagementMetrics()
+    {
+        DeliveryEvents = _meter.CreateHistogram<long>("spotlight.engagement.delivery.events", "{event}", "Events applied by one projector delivery (one store commit).");
+        DeliveryEntries = _meter.CreateHistogram<long>("spotlight.engagement.delivery.entries", "{entry}", "Log entries applied by one projector delivery.");
+        CommitSeconds = _meter.CreateHistogram<double>("spotlight.engagement.commit.duration", "s", "Time to commit one delivery to the engagement store.");
+        DeliverySeconds = _meter.CreateHistogram<double>("spotlight.engagement.delivery.duration", "s", "Time to apply one delivery: store commit and notices.");
+        AppendSeconds = _meter.CreateHistogram<double>("spotlight.engagement.append.duration", "s", "Time from a batch reaching the log until its commit.");
+        AppendGroup = _meter.CreateHistogram<long>("spotlight.engagement.append.group", "{batch}", "Batches committed together by one log append (group commit).");
+        EventsApplied = _meter.CreateCounter<long>("spotlight.engagement.events.applied", "{event}", "Events applied to the engagement store.");
+        NoticeRetries = _meter.CreateCounter<long>("spotlight.engagement.notice.retries", "{notice}", "Notices to grains that failed and were sent again.");
+        _meter.CreateObservableGauge("spotlight.engagement.log.lag", ObserveLag, "{entry}", "Log entries appended but not yet applied, per partition.");
+        _meter.CreateObservableGauge("spotlight.engagement.log.head", ObserveHeads, "{entry}", "Offset of each partition's newest log entry.");
+        _meter.CreateObservableGauge("spotlight.engagement.log.applied", ObserveApplied, "{entry}", "Offset up to which each partition is applied.");
+    }
+
+    public Histogram<long> DeliveryEvents { get; }
+
+    public Histogram<long> DeliveryEntries { get; }
+
+    public Histogram<double> CommitSeconds { get; }
+
+    public Histogram<double> DeliverySeconds { get; }
+
+    public Histogram<double> AppendSeconds { get; }
+
+    public Histogram<long> AppendGroup { get; }
+
+    public Counter<long> EventsApplied { get; }
+
+    public Counter<long> NoticeRetries { get; }
+
+    /// <summary>The latest log heads and applied positions (sampled by the maintenance service).</summary>
+    public void RecordPositions(long[] heads, long[] applied)
+    {
+        lock (_gate)
+        {
+            (_heads, _applied) = (heads, applied);
+            _lag = [.. heads.Select((head, p) => Math.Max(0, head - (p < applied.Length ? applied[p] : 0)))];
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+
+    private IEnumerable<Measurement<long>> ObserveLag() => PerPartition(() => _lag);
+
+    private IEnumerable<Measurement<long>> ObserveHeads() => PerPartition(() => _heads);
+
+    private IEnumerable<Measurement<long>> ObserveApplied() => PerPartition(() => _applied);
+
+    private List<Measurement<long>> PerPartition(Func<long[]> values)
+    {
+        lock (_gate)
+        {
+            return [.. values().Select((value, p) => new Measurement<long>(value, new KeyValuePair<string, object?>("partition", p)))];
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.Text;
+using Spotlight.GrainInterfaces.Engagement;
+
+namespace Spotlight.Grains.Engagement.Payload;
+
+/// <summary>
+/// Reads a log entry written by <see cref="SliceWriter"/>. Layout (version 1): a version byte; the video
+/// id table and the track id table (a count, then each id as a length and UTF-8 bytes); the event count;
+/// the first event's time (8 bytes, Unix seconds); then per event its video index, track index + 1 (0: no
+/// track), kind (one byte), count, and its time as a zig-zag difference from the first event's. Integers
+/// other than the first time are variable-length (LEB128).
+/// </summary>
+public sealed class SliceReader
+{
+    private SliceReader(string[] videos, string[] tracks, ReadOnlyMemory<EngagementEvent> events) => (Videos, Tracks, Events) = (videos, tracks, events);
+
+    public string[] Videos { get; }
+
+    public string[] Tracks { get; }
+
+    public ReadOnlyMemory<EngagementEvent> Events { get; }
+
+    /// <param name="pool">Where the ids' strings come from (a new string per id when null).</param>
+    /// <param name="buffer">Where the events go (a new array when null).</param>
+    public static SliceReader Read(ReadOnlySpan<byte> payload, StringPool? pool = null, EventBuffer? buffer = null)
+    {
+        var at = 0;
+        if (payload.Length == 0 || payload[at++] != 1)
+        {
+            throw new FormatException("An engagement log entry of an unknown version.");
+        }
+
+        var videos = ReadTable(payload, ref at, pool);
+        var tracks = ReadTable(payload, ref at, pool);
+        var count = checked((int)VarInt.Read(payload, ref at));
+        var baseSeconds = BinaryPrimitives.ReadInt64LittleEndian(payload[at..]);
+        at += sizeof(long);
+        var memory = buffer?.Take(count) ?? new EngagementEvent[count];
+        var events = memory.Span;
+        for (var i = 0; i < count; i++)
+        {
+            var video = (int)VarInt.Read(payload, ref at);
+            var track = (int)VarInt.Read(payload, ref at) - 1;
+            var kind = (EngagementKind)payload[at++];
+            var n = (int)VarInt.Read(payload, ref at);
+            var seconds = baseSeconds + VarInt.UnZigZag(VarInt.Read(payload, ref at));
+            if ((uint)video >= (uint)videos.Length || track >= tracks.Length || kind > EngagementKind.Use)
+            {
+                throw new FormatException("An engagement log entry refers to a video, track or kind it does not hold.");
+            }
+
+            events[i] = new EngagementEvent(video, track, kind, n, seconds);
+        }
+
+        return new SliceReader(videos, tracks, memory);
+    }
+
+    private static string[] ReadTable(ReadOnlySpan<byte> payload, ref int at, StringPool? pool)
+    {
+        var table = new string[checked((int)VarInt.Read(payload, ref at))];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var length = checked((int)VarInt.Read(payload, ref at));
+            var bytes = payload.Slice(at, length);
+            table[i] = pool is null ? Encoding.UTF8.GetString(bytes) : pool.Get(bytes);
+            at += length;
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Runtime.InteropServices;
+
+namespace Spotlight.Grains.Engagement.Projection;
+
+/// <summary>
+/// Who follows which tracks' popularity, and in which window: rounds follow their entries inside the round
+/// window, regional playlists their cleared tracks over all time. A delivery's points go to the followers of
+/// the tracks it touched, computed here from its per-minute counts (SPEC default weights). The stores keep
+/// one registry each and change it only in step with commits, so a follower's snapshot and the points it is
+/// told of afterwards never overlap or leave a gap. Not thread-safe for writes; reads may run side by side.
+/// </summary>
+public sealed class FollowRegistry
+{
+    private readonly Dictionary<string, Follower> _followers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Follower>> _followersOf = new(StringComparer.Ordinal);
+    private int _nextOrdinal;
+
+    public int FollowerCount => _followers.Count;
+
+    public bool IsFollowing(string follower) => _followers.ContainsKey(follower);
+
+    public FollowerWindow? WindowOf(string follower) => _followers.GetValueOrDefault(follower)?.Window;
+
+    public IReadOnlyCollection<string> TracksOf(string follower) => _followers.TryGetValue(follower, out var f) ? f.Tracks : [];
+
+    public IReadOnlyList<string> FollowersOf(string trackId) =>
+        _followersOf.TryGetValue(trackId, out var followers) ? [.. followers.Select(f => f.Name)] : [];
+
+    /// <summary>Registers the follower (its window may not change) and adds tracks to it; returns the tracks it did not follow yet.</summary>
+    public IReadOnlyList<string> Follow(string follower, FollowerWindow window, IEnumerable<string> trackIds)
+    {
+        if (!_followers.TryGetValue(follower, out var registered))
+        {
+            _followers[follower] = registered = new Follower(follower, window, _nextOrdinal++);
+        }
+        else if (registered.Window != window)
+        {
+            throw new InvalidOperationException($"Follower {follower} follows another window ({registered.Window}) than {window}.");
+        }
+
+        var added = new List<string>();
+        foreach (var track in trackIds)
+        {
+            if (registered.Tracks.Add(track))
+            {
+                added.Add(track);
+                if (!_followersOf.TryGetValue(track, out var followers))
+                {
+                    _followersOf[track] = followers = [];
+                }
+
+                followers.Add(registered);
+            }
+        }
+
+        return added;
+    }
+
+    public void Unfollow(string follower)
+    {
+        if (!_followers.Remove(follower, out var registered))
+        {
+            return;
+        }
+
+        foreach (var track in registered.Tracks)
+        {
+            var followers = _followersOf[track];
+            followers.Remove(registered);
+            if (followers.Count == 0)
+            {
+                _followersOf.Remove(track);
+            }
+        }
+    }
+
+    /// <summary>The minutes where some follower's window starts or ends (see <see cref="BucketRollup"/>).</summary>
+    public IReadOnlyList<long> Edges() => [.. _followers.Values.SelectMany(f => f.Window.Edges()).Distinct().Order()];
+
+    /// <summary>Per follower, per followed track: the points of <paramref name="minutes"/> inside its window.</summary>
+    public Dictionary<string, Dictionary<string, long>> PointsOf(Dictionary<TrackMinute, Counts> minutes)
+    {
+        var byOrdinal = new Dictionary<string, long>?[_nextOrdinal];
+        foreach (var (key, counts) in minutes)
+        {
+            if (!_followersOf.TryGetValue(key.TrackId, out var followers))
+            {
+                continue;
+            }
+
+            var value = counts.Points;
+            if (value == 0)
+            {
+                continue;
+            }
+
+            foreach (var follower in followers)
+            {
+                if (follower.Window.Contains(key.Minute))
+                {
+                    var tracks = byOrdinal[follower.Ordinal] ??= new Dictionary<string, long>(minutes.Count, StringComparer.Ordinal);
+                    CollectionsMarshal.GetValueRefOrAddDefault(tracks, key.TrackId, out _) += value;
+                }
+            }
+        }
+
+        var points = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var follower in _followers.Values)
+        {
+            if (byOrdinal[follower.Ordinal] is { } tracks)
+            {
+                points[follower.Name] = tracks;
+            }
+        }
+
+        return points;
+    }
+
+    private sealed class Follower(string name, FollowerWindow window, int ordinal)
+    {
+        public string Name { get; } = name;
+
+        public FollowerWindow Window { get; } = window;
+
+        public int Ordinal { get; } = ordinal;
+
+        public HashSet<string> Tracks { get; } = new(StringComparer.Ordinal);
+    }
+}

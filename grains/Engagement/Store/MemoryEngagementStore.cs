@@ -1,0 +1,356 @@
+using Microsoft.Extensions.Options;
+using Spotlight.GrainInterfaces.Analytics;
+using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Grains.Domain;
+using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Grains.Engagement.Projection;
+
+namespace Spotlight.Grains.Engagement.Store;
+
+/// <summary>
+/// Embedded mode's engagement store: the same contract as the PostgreSQL store, in this process's memory.
+/// Everything a commit writes belongs to its partition (as in PostgreSQL, where rows carry the partition
+/// that writes them), so commits of different partitions run side by side; follows, snapshots and
+/// maintenance take the store alone, so each sees every commit whole or not at all, as a transaction would.
+/// Test clusters whose silos share a process share one instance.
+/// </summary>
+public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
+{
+    /// <summary>Top lists of days older than this keep only what a report can show (see <see cref="MaintainAsync"/>).</summary>
+    public static readonly TimeSpan TopListTrimAge = TimeSpan.FromDays(8);
+
+    /// <summary>How many entries a trimmed top list keeps: the most a report asks for.</summary>
+    public const int TrimmedTopListSize = 100;
+
+    private readonly EngagementOptions _options;
+    private readonly ReaderWriterLockSlim _exclusive = new(LockRecursionPolicy.NoRecursion);
+    private readonly Partition[] _partitions;
+    private readonly FollowRegistry _registry = new();
+
+    public MemoryEngagementStore(IOptions<EngagementOptions> options)
+    {
+        _options = options.Value;
+        _partitions = [.. Enumerable.Range(0, _options.Partitions).Select(_ => new Partition())];
+    }
+
+    public Task<PartitionPosition> ReadPositionAsync(int partition, CancellationToken cancellationToken)
+    {
+        lock (_partitions[partition].Gate)
+        {
+            return Task.FromResult(_partitions[partition].Position);
+        }
+    }
+
+    public Task<long[]> ReadPositionsAsync(CancellationToken cancellationToken) => Task.FromResult(Positions());
+
+    public Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    {
+        _exclusive.EnterReadLock();
+        try
+        {
+            var partition = _partitions[commit.Partition];
+            lock (partition.Gate)
+            {
+                var position = partition.Position;
+                if (position.Applied != commit.PreviousApplied)
+                {
+                    return Task.FromResult(CommitOutcome.Conflict(position.Applied));
+                }
+
+                var views = commit.VideoViews;
+                views.Clear();
+                foreach (var (videoId, delta) in commit.Videos)
+                {
+                    var counts = partition.Videos.GetValueOrDefault(videoId);
+                    counts.Add(delta);
+                    partition.Videos[videoId] = counts;
+                    views[videoId] = counts.Views;
+                }
+
+                foreach (var (key, delta) in commit.TrackMinutes)
+                {
+                    partition.BucketsOf(key.TrackId).Add(BucketRollup.MinuteWidth, key.Minute, delta);
+                }
+
+                ApplyTitles(partition, commit);
+
+                var points = _registry.PointsOf(commit.TrackMinutes);
+                partition.Position = new PartitionPosition(commit.Last, Math.Max(position.Notified, commit.Notified));
+                return Task.FromResult(new CommitOutcome(true, commit.Last, views, points));
+            }
+        }
+        finally
+        {
+            _exclusive.ExitReadLock();
+        }
+    }
+
+    public Task MarkNotifiedAsync(int partition, long notified, CancellationToken cancellationToken)
+    {
+        var state = _partitions[partition];
+        lock (state.Gate)
+        {
+            state.Position = state.Position with { Notified = Math.Max(state.Position.Notified, Math.Min(notified, state.Position.Applied)) };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, EngagementCounters>> ReadVideoCountersAsync(IReadOnlyCollection<string> videoIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, EngagementCounters>(videoIds.Count, StringComparer.Ordinal);
+        foreach (var id in videoIds)
+        {
+            var partition = _partitions[EngagementPartitions.Of(id, _partitions.Length)];
+            lock (partition.Gate)
+            {
+                if (partition.Videos.TryGetValue(id, out var counts))
+                {
+                    found[id] = counts.ToCounters();
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, EngagementCounters>>(found);
+    }
+
+    public Task<(EngagementCounters Counters, long Uses)> SumTrackAsync(string trackId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var window = new FollowerWindow(from, to);
+        var sum = default(Counts);
+        foreach (var partition in _partitions)
+        {
+            lock (partition.Gate)
+            {
+                if (partition.Tracks.TryGetValue(trackId, out var buckets))
+                {
+                    sum.Add(buckets.Sum(window));
+                }
+            }
+        }
+
+        return Task.FromResult((sum.ToCounters(), sum.Uses));
+    }
+
+    public Task<FollowerSnapshot> FollowAsync(string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() =>
+        {
+            _registry.Follow(follower, window, trackIds);
+            return SnapshotOf(follower, trackIds);
+        }));
+
+    public Task<FollowerSnapshot?> LoadFollowerAsync(string follower, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() => _registry.IsFollowing(follower) ? SnapshotOf(follower, _registry.TracksOf(follower)) : null));
+
+    public Task UnfollowAsync(string follower, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() =>
+        {
+            _registry.Unfollow(follower);
+            return true;
+        }));
+
+    public Task<IReadOnlyList<string>> FollowersOfAsync(IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone<IReadOnlyList<string>>(() => [.. trackIds.SelectMany(_registry.FollowersOf).Distinct(StringComparer.Ordinal)]));
+
+    public Task<TitleDaySnapshot> LoadTitleDayAsync(string titleId, long day, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() =>
+        {
+            var minutes = new SortedDictionary<long, TitleMinuteDelta>();
+            var tops = new List<PartitionTopRow>();
+            for (var p = 0; p < _partitions.Length; p++)
+            {
+                if (_partitions[p].TitleDays.TryGetValue((titleId, day), out var part))
+                {
+                    foreach (var (minute, delta) in part.Minutes)
+                    {
+                        var sum = minutes.GetValueOrDefault(minute);
+                        sum.Matching.Add(delta.Matching);
+                        sum.Linked.Add(delta.Linked);
+                        minutes[minute] = sum;
+                    }
+
+                    tops.AddRange(part.Tops.Values.Select(row => new PartitionTopRow(p, row)));
+                }
+            }
+
+            return new TitleDaySnapshot(
+                [.. minutes.Select(m => new TitleMinuteCounts(m.Key, m.Value.Matching.ToCounters(), m.Value.Linked.ToCounters(), 0, new Dictionary<string, long>()))],
+                tops,
+                Positions());
+        }));
+
+    public Task<IReadOnlyList<TopListRow>> LoadTitleTopsAsync(int partition, string titleId, long day, CancellationToken cancellationToken)
+    {
+        var state = _partitions[partition];
+        lock (state.Gate)
+        {
+            return Task.FromResult<IReadOnlyList<TopListRow>>(state.TitleDays.TryGetValue((titleId, day), out var part) ? [.. part.Tops.Values] : []);
+        }
+    }
+
+    public Task<StoreMaintenance> MaintainAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() =>
+        {
+            var nowMinute = EventMinutes.MinuteOf(now);
+            var ages = RollupAges.From(_options);
+            var edges = _registry.Edges();
+            long merged = 0, trimmed = 0;
+            // Days past the dedupe window take no more events: their lists keep what a report can show.
+            var oldDay = TitleAnalyticsKeys.DayOf(EventMinutes.MinuteOf(now - TopListTrimAge));
+            foreach (var partition in _partitions)
+            {
+                foreach (var buckets in partition.Tracks.Values)
+                {
+                    merged += buckets.Rollup(nowMinute, ages, edges);
+                }
+
+                foreach (var ((_, day), part) in partition.TitleDays)
+                {
+                    if (day < oldDay)
+                    {
+                        trimmed += part.TrimTops(TrimmedTopListSize);
+                    }
+                }
+            }
+
+            return new StoreMaintenance(
+                merged,
+                trimmed,
+                _partitions.Sum(p => p.Tracks.Values.Sum(b => (long)b.Count)),
+                _partitions.Sum(p => p.TitleDays.Values.Sum(d => (long)d.Minutes.Count + d.Tops.Count)));
+        }));
+
+    public void Dispose() => _exclusive.Dispose();
+
+    /// <summary>Runs with no commit in progress (what a transaction's snapshot gives the PostgreSQL store).</summary>
+    private T Alone<T>(Func<T> work)
+    {
+        _exclusive.EnterWriteLock();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _exclusive.ExitWriteLock();
+        }
+    }
+
+    private long[] Positions()
+    {
+        var positions = new long[_partitions.Length];
+        for (var p = 0; p < positions.Length; p++)
+        {
+            lock (_partitions[p].Gate)
+            {
+                positions[p] = _partitions[p].Position.Applied;
+            }
+        }
+
+        return positions;
+    }
+
+    private static void ApplyTitles(Partition partition, DeliveryCommit commit)
+    {
+        foreach (var (key, delta) in commit.TitleMinutes)
+        {
+            var day = partition.TitleDayOf(key.TitleId, TitleAnalyticsKeys.DayOf(key.Minute));
+            var minute = day.Minutes.GetValueOrDefault(key.Minute);
+            minute.Matching.Add(delta.Matching);
+            minute.Linked.Add(delta.Linked);
+            day.Minutes[key.Minute] = minute;
+        }
+
+        foreach (var top in commit.TitleTops)
+        {
+            var rows = partition.TitleDayOf(top.TitleId, top.Day).Tops;
+            if (top.Row.Removed)
+            {
+                rows.Remove((top.Row.List, top.Row.Key));
+            }
+            else
+            {
+                rows[(top.Row.List, top.Row.Key)] = top.Row;
+            }
+        }
+    }
+
+    private FollowerSnapshot SnapshotOf(string follower, IEnumerable<string> trackIds)
+    {
+        var window = _registry.WindowOf(follower)!;
+        var points = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var track in trackIds)
+        {
+            var sum = default(Counts);
+            foreach (var partition in _partitions)
+            {
+                if (partition.Tracks.TryGetValue(track, out var buckets))
+                {
+                    sum.Add(buckets.Sum(window));
+                }
+            }
+
+            points[track] = sum.Points;
+        }
+
+        return new FollowerSnapshot(points, Positions());
+    }
+
+    private sealed class Partition
+    {
+        public Lock Gate { get; } = new();
+
+        public PartitionPosition Position { get; set; }
+
+        /// <summary>The partition's videos: only its projector writes them.</summary>
+        public Dictionary<string, Counts> Videos { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>What the partition's events added to each track and title-day.</summary>
+        public Dictionary<string, TrackBuckets> Tracks { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string TitleId, long Day), TitleDayPart> TitleDays { get; } = [];
+
+        public TrackBuckets BucketsOf(string trackId)
+        {
+            if (!Tracks.TryGetValue(trackId, out var buckets))
+            {
+                Tracks[trackId] = buckets = new TrackBuckets();
+            }
+
+            return buckets;
+        }
+
+        public TitleDayPart TitleDayOf(string titleId, long day)
+        {
+            if (!TitleDays.TryGetValue((titleId, day), out var part))
+            {
+                TitleDays[(titleId, day)] = part = new TitleDayPart();
+            }
+
+            return part;
+        }
+    }
+
+    /// <summary>One partition's part of a title's day: engagement per minute and its top lists.</summary>
+    private sealed class TitleDayPart
+    {
+        public Dictionary<long, TitleMinuteDelta> Minutes { get; } = [];
+
+        public Dictionary<(TopListKind List, string Key), TopListRow> Tops { get; } = [];
+
+        public int TrimTops(int keep)
+        {
+            var trimmed = 0;
+            foreach (var list in Tops.Values.GroupBy(r => r.List).ToList())
+            {
+                foreach (var row in list.OrderByDescending(r => TitleMinuteMath.Engagement(r.Counters)).ThenBy(r => r.Key, StringComparer.Ordinal).Skip(keep))
+                {
+                    Tops.Remove((row.List, row.Key));
+                    trimmed++;
+                }
+            }
+
+            return trimmed;
+        }
+    }
+}

@@ -1,0 +1,715 @@
+using System.Data;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Spotlight.GrainInterfaces.Analytics;
+using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Grains.Domain;
+using Spotlight.Grains.Engagement;
+using Spotlight.Grains.Engagement.Projection;
+using Spotlight.Grains.Engagement.Store;
+
+namespace Spotlight.Silo.Engagement;
+
+/// <summary>
+/// The engagement store in PostgreSQL (schema: migration 0006). A delivery is one transaction: it locks its
+/// partition's checkpoint row, checks the position, writes every table with one multi-row statement each
+/// (<c>unnest</c> of arrays) and moves the checkpoint. Rows carry the partition that writes them (videos
+/// belong to one partition anyway), so projectors never wait for each other. Follows lock every checkpoint
+/// row, so a commit sees the follow registry exactly as it stood when the commit began; each silo keeps the
+/// registry in memory and reads what changed when a commit finds a newer version.
+/// </summary>
+public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<EngagementOptions> options) : IEngagementStore
+{
+    /// <summary>Rows a roll-up or trim statement moves at a time, to keep its transaction short.</summary>
+    public const int MaintenanceChunk = 20_000;
+
+    private const long MaintenanceLockKey = 0x5350_4D41_494E_5453; // arbitrary, fixed
+
+    private readonly EngagementOptions _options = options.Value;
+    private readonly SemaphoreSlim _registryGate = new(1, 1);
+    private readonly FollowRegistry _registry = new();
+    private long _registryVersion = -1;
+
+    public async Task<PartitionPosition> ReadPositionAsync(int partition, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT applied_offset, notified_offset FROM engagement_checkpoint WHERE partition = @partition");
+        command.Parameters.AddWithValue("partition", partition);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new PartitionPosition(reader.GetInt64(0), reader.GetInt64(1)) : default;
+    }
+
+    public async Task<long[]> ReadPositionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await PositionsAsync(connection, null, cancellationToken);
+    }
+
+    public async Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long applied, version;
+        await using (var check = new NpgsqlBatch(connection, transaction))
+        {
+            var position = new NpgsqlBatchCommand("SELECT applied_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE");
+            position.Parameters.AddWithValue("partition", commit.Partition);
+            check.BatchCommands.Add(position);
+            check.BatchCommands.Add(new NpgsqlBatchCommand("SELECT version FROM engagement_registry"));
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            applied = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw MissingLayout();
+            await reader.NextResultAsync(cancellationToken);
+            version = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : 0;
+        }
+
+        if (applied != commit.PreviousApplied)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return CommitOutcome.Conflict(applied);
+        }
+
+        Dictionary<string, Dictionary<string, long>> points;
+        await _registryGate.WaitAsync(cancellationToken);
+        try
+        {
+            // No follow can commit while this transaction holds its checkpoint row, so the registry read here
+            // is the one every commit of this moment sees.
+            if (version != _registryVersion)
+            {
+                await RefreshRegistryAsync(connection, transaction, cancellationToken);
+                _registryVersion = version;
+            }
+
+            points = _registry.PointsOf(commit.TrackMinutes);
+        }
+        finally
+        {
+            _registryGate.Release();
+        }
+
+        var views = commit.VideoViews;
+        views.Clear();
+        await using (var write = new NpgsqlBatch(connection, transaction))
+        {
+            if (commit.Videos.Count > 0)
+            {
+                write.BatchCommands.Add(VideoUpsert(commit));
+            }
+
+            if (commit.TrackMinutes.Count > 0)
+            {
+                write.BatchCommands.Add(TrackUpsert(commit));
+            }
+
+            if (commit.TitleMinutes.Count > 0)
+            {
+                write.BatchCommands.Add(TitleMinuteUpsert(commit));
+            }
+
+            foreach (var top in TitleTopWrites(commit))
+            {
+                write.BatchCommands.Add(top);
+            }
+
+            var move = new NpgsqlBatchCommand("""
+                UPDATE engagement_checkpoint
+                   SET applied_offset = @last, notified_offset = GREATEST(notified_offset, LEAST(@notified, @last)), updated_at = now()
+                 WHERE partition = @partition
+                """);
+            move.Parameters.AddWithValue("last", commit.Last);
+            move.Parameters.AddWithValue("notified", commit.Notified);
+            move.Parameters.AddWithValue("partition", commit.Partition);
+            write.BatchCommands.Add(move);
+            await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+            if (commit.Videos.Count > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    views[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
+
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CommitOutcome(true, commit.Last, views, points);
+    }
+
+    public async Task MarkNotifiedAsync(int partition, long notified, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(
+            "UPDATE engagement_checkpoint SET notified_offset = GREATEST(notified_offset, LEAST(@notified, applied_offset)) WHERE partition = @partition");
+        command.Parameters.AddWithValue("notified", notified);
+        command.Parameters.AddWithValue("partition", partition);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EngagementCounters>> ReadVideoCountersAsync(IReadOnlyCollection<string> videoIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, EngagementCounters>(videoIds.Count, StringComparer.Ordinal);
+        if (videoIds.Count == 0)
+        {
+            return found;
+        }
+
+        await using var command = db.CreateCommand("SELECT video_id, views, likes, comments, shares FROM engagement_video WHERE video_id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", videoIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[reader.GetString(0)] = new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        return found;
+    }
+
+    public async Task<(EngagementCounters Counters, long Uses)> SumTrackAsync(string trackId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var (first, end) = EventMinutes.Bounds(from, to);
+        await using var command = db.CreateCommand("""
+            SELECT COALESCE(sum(views), 0)::bigint, COALESCE(sum(likes), 0)::bigint, COALESCE(sum(comments), 0)::bigint,
+                   COALESCE(sum(shares), 0)::bigint, COALESCE(sum(uses), 0)::bigint
+              FROM engagement_track_bucket WHERE track_id = @track AND bucket >= @first AND bucket < @end
+            """);
+        command.Parameters.AddWithValue("track", trackId);
+        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("end", end);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (new EngagementCounters(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)), reader.GetInt64(4));
+    }
+
+    public async Task<FollowerSnapshot> FollowAsync(string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every checkpoint row, in order: no delivery commits while the registry changes, so a delivery either
+        // committed before this snapshot (its points are in it) or sees the new follows (it tells of them).
+        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
+        {
+            await lockAll.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var change = new NpgsqlBatch(connection, transaction))
+        {
+            change.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE engagement_registry SET version = version + 1"));
+            var register = new NpgsqlBatchCommand("""
+                INSERT INTO engagement_follower (follower, opens_at, closes_at, active, version)
+                VALUES (@follower, @opens, @closes, true, (SELECT version FROM engagement_registry))
+                ON CONFLICT (follower) DO UPDATE SET active = true, version = EXCLUDED.version
+                 WHERE engagement_follower.opens_at IS NOT DISTINCT FROM EXCLUDED.opens_at
+                   AND engagement_follower.closes_at IS NOT DISTINCT FROM EXCLUDED.closes_at
+                """);
+            register.Parameters.AddWithValue("follower", follower);
+            register.Parameters.Add(new NpgsqlParameter("opens", NpgsqlDbType.TimestampTz) { Value = (object?)window.OpensAt ?? DBNull.Value });
+            register.Parameters.Add(new NpgsqlParameter("closes", NpgsqlDbType.TimestampTz) { Value = (object?)window.ClosesAt ?? DBNull.Value });
+            change.BatchCommands.Add(register);
+            var follow = new NpgsqlBatchCommand("""
+                INSERT INTO engagement_follow (follower, track_id, version)
+                SELECT @follower, t, (SELECT version FROM engagement_registry) FROM unnest(@tracks) AS t
+                ON CONFLICT (follower, track_id) DO NOTHING
+                """);
+            follow.Parameters.AddWithValue("follower", follower);
+            follow.Parameters.AddWithValue("tracks", trackIds.ToArray());
+            change.BatchCommands.Add(follow);
+            await change.ExecuteNonQueryAsync(cancellationToken);
+            if (register.RecordsAffected == 0)
+            {
+                throw new InvalidOperationException($"Follower {follower} follows another window than {window}.");
+            }
+        }
+
+        var points = await PointsAsync(connection, transaction, window, trackIds, cancellationToken);
+        var positions = await PositionsAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new FollowerSnapshot(points, positions);
+    }
+
+    public async Task<FollowerSnapshot?> LoadFollowerAsync(string follower, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        FollowerWindow window;
+        await using (var read = new NpgsqlCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE follower = @follower AND active", connection, transaction))
+        {
+            read.Parameters.AddWithValue("follower", follower);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            window = new FollowerWindow(
+                reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+        }
+
+        var tracks = new List<string>();
+        await using (var read = new NpgsqlCommand("SELECT track_id FROM engagement_follow WHERE follower = @follower", connection, transaction))
+        {
+            read.Parameters.AddWithValue("follower", follower);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tracks.Add(reader.GetString(0));
+            }
+        }
+
+        var points = await PointsAsync(connection, transaction, window, tracks, cancellationToken);
+        var positions = await PositionsAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new FollowerSnapshot(points, positions);
+    }
+
+    public async Task UnfollowAsync(string follower, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
+        {
+            await lockAll.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var change = new NpgsqlBatch(connection, transaction))
+        {
+            change.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE engagement_registry SET version = version + 1"));
+            var deactivate = new NpgsqlBatchCommand(
+                "UPDATE engagement_follower SET active = false, version = (SELECT version FROM engagement_registry) WHERE follower = @follower");
+            deactivate.Parameters.AddWithValue("follower", follower);
+            change.BatchCommands.Add(deactivate);
+            var forget = new NpgsqlBatchCommand("DELETE FROM engagement_follow WHERE follower = @follower");
+            forget.Parameters.AddWithValue("follower", follower);
+            change.BatchCommands.Add(forget);
+            await change.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> FollowersOfAsync(IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT DISTINCT f.follower FROM engagement_follow f JOIN engagement_follower r ON r.follower = f.follower
+             WHERE r.active AND f.track_id = ANY(@tracks)
+            """);
+        command.Parameters.AddWithValue("tracks", trackIds.ToArray());
+        var followers = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            followers.Add(reader.GetString(0));
+        }
+
+        return followers;
+    }
+
+    public async Task<TitleDaySnapshot> LoadTitleDayAsync(string titleId, long day, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var minutes = new List<TitleMinuteCounts>();
+        await using (var read = new NpgsqlCommand("""
+            SELECT minute, sum(m_views)::bigint, sum(m_likes)::bigint, sum(m_comments)::bigint, sum(m_shares)::bigint,
+                   sum(l_views)::bigint, sum(l_likes)::bigint, sum(l_comments)::bigint, sum(l_shares)::bigint
+              FROM engagement_title_minute WHERE title_id = @title AND minute >= @from AND minute < @to
+             GROUP BY minute ORDER BY minute
+            """, connection, transaction))
+        {
+            read.Parameters.AddWithValue("title", titleId);
+            read.Parameters.AddWithValue("from", day * TitleAnalyticsKeys.MinutesPerDay);
+            read.Parameters.AddWithValue("to", (day + 1) * TitleAnalyticsKeys.MinutesPerDay);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                minutes.Add(new TitleMinuteCounts(
+                    reader.GetInt64(0),
+                    new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)),
+                    new EngagementCounters(reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)),
+                    0,
+                    new Dictionary<string, long>()));
+            }
+        }
+
+        var tops = new List<PartitionTopRow>();
+        await using (var read = new NpgsqlCommand(
+            "SELECT part, list, key, views, likes, comments, shares, error FROM engagement_title_top WHERE title_id = @title AND day = @day", connection, transaction))
+        {
+            read.Parameters.AddWithValue("title", titleId);
+            read.Parameters.AddWithValue("day", day);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tops.Add(new PartitionTopRow(reader.GetInt16(0), TopRowOf(reader, 1)));
+            }
+        }
+
+        var positions = await PositionsAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new TitleDaySnapshot(minutes, tops, positions);
+    }
+
+    public async Task<IReadOnlyList<TopListRow>> LoadTitleTopsAsync(int partition, string titleId, long day, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT list, key, views, likes, comments, shares, error FROM engagement_title_top WHERE title_id = @title AND day = @day AND part = @part");
+        command.Parameters.AddWithValue("title", titleId);
+        command.Parameters.AddWithValue("day", day);
+        command.Parameters.AddWithValue("part", (short)partition);
+        var rows = new List<TopListRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(TopRowOf(reader, 0));
+        }
+
+        return rows;
+    }
+
+    public async Task<StoreMaintenance> MaintainAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using (var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection))
+        {
+            tryLock.Parameters.AddWithValue("key", MaintenanceLockKey);
+            if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return new StoreMaintenance(0, 0, -1, -1);
+            }
+        }
+
+        try
+        {
+            var edges = await EdgesAsync(connection, cancellationToken);
+            var nowMinute = EventMinutes.MinuteOf(now);
+            var ages = RollupAges.From(_options);
+            var merged = await RollupAsync(connection, BucketRollup.MinuteWidth, BucketRollup.HourWidth,
+                EventMinutes.Floor(nowMinute - ages.Minutes, BucketRollup.HourWidth), edges, cancellationToken);
+            merged += await RollupAsync(connection, BucketRollup.HourWidth, BucketRollup.DayWidth,
+                EventMinutes.Floor(nowMinute - ages.Hours, BucketRollup.DayWidth), edges, cancellationToken);
+            var oldDay = TitleAnalyticsKeys.DayOf(EventMinutes.MinuteOf(now - MemoryEngagementStore.TopListTrimAge));
+            var trimmed = await TrimTopsAsync(connection, oldDay, cancellationToken);
+            return new StoreMaintenance(merged, trimmed, await EstimateRowsAsync(connection, "engagement_track_bucket", cancellationToken),
+                await EstimateRowsAsync(connection, "engagement_title_minute", cancellationToken) + await EstimateRowsAsync(connection, "engagement_title_top", cancellationToken));
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", MaintenanceLockKey);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static NpgsqlBatchCommand VideoUpsert(DeliveryCommit commit)
+    {
+        var n = commit.Videos.Count;
+        var (ids, views, likes, comments, shares) = (new string[n], new long[n], new long[n], new long[n], new long[n]);
+        var i = 0;
+        foreach (var (id, c) in commit.Videos)
+        {
+            (ids[i], views[i], likes[i], comments[i], shares[i]) = (id, c.Views, c.Likes, c.Comments, c.Shares);
+            i++;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_video AS v (video_id, views, likes, comments, shares)
+            SELECT * FROM unnest(@ids, @views, @likes, @comments, @shares)
+            ON CONFLICT (video_id) DO UPDATE SET views = v.views + EXCLUDED.views, likes = v.likes + EXCLUDED.likes,
+                comments = v.comments + EXCLUDED.comments, shares = v.shares + EXCLUDED.shares
+            RETURNING video_id, views
+            """);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("views", views);
+        command.Parameters.AddWithValue("likes", likes);
+        command.Parameters.AddWithValue("comments", comments);
+        command.Parameters.AddWithValue("shares", shares);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand TrackUpsert(DeliveryCommit commit)
+    {
+        var n = commit.TrackMinutes.Count;
+        var (tracks, minutes) = (new string[n], new long[n]);
+        var (views, likes, comments, shares, uses) = (new long[n], new long[n], new long[n], new long[n], new long[n]);
+        var i = 0;
+        foreach (var (key, c) in commit.TrackMinutes)
+        {
+            (tracks[i], minutes[i]) = (key.TrackId, key.Minute);
+            (views[i], likes[i], comments[i], shares[i], uses[i]) = (c.Views, c.Likes, c.Comments, c.Shares, c.Uses);
+            i++;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_track_bucket AS b (track_id, width, bucket, part, views, likes, comments, shares, uses)
+            SELECT t, 1, m, @part, v, l, c, s, u FROM unnest(@tracks, @minutes, @views, @likes, @comments, @shares, @uses) AS x(t, m, v, l, c, s, u)
+            ON CONFLICT (track_id, width, bucket, part) DO UPDATE SET views = b.views + EXCLUDED.views, likes = b.likes + EXCLUDED.likes,
+                comments = b.comments + EXCLUDED.comments, shares = b.shares + EXCLUDED.shares, uses = b.uses + EXCLUDED.uses
+            """);
+        command.Parameters.AddWithValue("part", (short)commit.Partition);
+        command.Parameters.AddWithValue("tracks", tracks);
+        command.Parameters.AddWithValue("minutes", minutes);
+        command.Parameters.AddWithValue("views", views);
+        command.Parameters.AddWithValue("likes", likes);
+        command.Parameters.AddWithValue("comments", comments);
+        command.Parameters.AddWithValue("shares", shares);
+        command.Parameters.AddWithValue("uses", uses);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand TitleMinuteUpsert(DeliveryCommit commit)
+    {
+        var n = commit.TitleMinutes.Count;
+        var (titles, minutes) = (new string[n], new long[n]);
+        var m = Enumerable.Range(0, 8).Select(_ => new long[n]).ToArray();
+        var i = 0;
+        foreach (var (key, d) in commit.TitleMinutes)
+        {
+            (titles[i], minutes[i]) = (key.TitleId, key.Minute);
+            (m[0][i], m[1][i], m[2][i], m[3][i]) = (d.Matching.Views, d.Matching.Likes, d.Matching.Comments, d.Matching.Shares);
+            (m[4][i], m[5][i], m[6][i], m[7][i]) = (d.Linked.Views, d.Linked.Likes, d.Linked.Comments, d.Linked.Shares);
+            i++;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_title_minute AS t (title_id, minute, part, m_views, m_likes, m_comments, m_shares, l_views, l_likes, l_comments, l_shares)
+            SELECT id, mi, @part, a, b, c, d, e, f, g, h FROM unnest(@titles, @minutes, @m0, @m1, @m2, @m3, @m4, @m5, @m6, @m7) AS x(id, mi, a, b, c, d, e, f, g, h)
+            ON CONFLICT (title_id, minute, part) DO UPDATE SET
+                m_views = t.m_views + EXCLUDED.m_views, m_likes = t.m_likes + EXCLUDED.m_likes,
+                m_comments = t.m_comments + EXCLUDED.m_comments, m_shares = t.m_shares + EXCLUDED.m_shares,
+                l_views = t.l_views + EXCLUDED.l_views, l_likes = t.l_likes + EXCLUDED.l_likes,
+                l_comments = t.l_comments + EXCLUDED.l_comments, l_shares = t.l_shares + EXCLUDED.l_shares
+            """);
+        command.Parameters.AddWithValue("part", (short)commit.Partition);
+        command.Parameters.AddWithValue("titles", titles);
+        command.Parameters.AddWithValue("minutes", minutes);
+        for (var k = 0; k < 8; k++)
+        {
+            command.Parameters.AddWithValue("m" + k, m[k]);
+        }
+
+        return command;
+    }
+
+    /// <summary>The final state of each changed top-list row (a key may leave and come back in one delivery):
+    /// rows present are written whole, rows removed deleted.</summary>
+    private static IEnumerable<NpgsqlBatchCommand> TitleTopWrites(DeliveryCommit commit)
+    {
+        var last = new Dictionary<(string, long, TopListKind, string), TitleTopRow>();
+        foreach (var top in commit.TitleTops)
+        {
+            last[(top.TitleId, top.Day, top.Row.List, top.Row.Key)] = top;
+        }
+
+        var present = last.Values.Where(t => !t.Row.Removed).ToList();
+        var removed = last.Values.Where(t => t.Row.Removed).ToList();
+        if (present.Count > 0)
+        {
+            var command = new NpgsqlBatchCommand("""
+                INSERT INTO engagement_title_top AS t (title_id, day, part, list, key, views, likes, comments, shares, error)
+                SELECT id, d, @part, li, k, v, l, c, s, e FROM unnest(@titles, @days, @lists, @keys, @views, @likes, @comments, @shares, @errors) AS x(id, d, li, k, v, l, c, s, e)
+                ON CONFLICT (title_id, day, part, list, key) DO UPDATE SET views = EXCLUDED.views, likes = EXCLUDED.likes,
+                    comments = EXCLUDED.comments, shares = EXCLUDED.shares, error = EXCLUDED.error
+                """);
+            command.Parameters.AddWithValue("part", (short)commit.Partition);
+            command.Parameters.AddWithValue("titles", present.Select(t => t.TitleId).ToArray());
+            command.Parameters.AddWithValue("days", present.Select(t => t.Day).ToArray());
+            command.Parameters.AddWithValue("lists", present.Select(t => (short)t.Row.List).ToArray());
+            command.Parameters.AddWithValue("keys", present.Select(t => t.Row.Key).ToArray());
+            command.Parameters.AddWithValue("views", present.Select(t => t.Row.Counters.Views).ToArray());
+            command.Parameters.AddWithValue("likes", present.Select(t => t.Row.Counters.Likes).ToArray());
+            command.Parameters.AddWithValue("comments", present.Select(t => t.Row.Counters.Comments).ToArray());
+            command.Parameters.AddWithValue("shares", present.Select(t => t.Row.Counters.Shares).ToArray());
+            command.Parameters.AddWithValue("errors", present.Select(t => t.Row.Error).ToArray());
+            yield return command;
+        }
+
+        if (removed.Count > 0)
+        {
+            var command = new NpgsqlBatchCommand("""
+                DELETE FROM engagement_title_top t USING unnest(@titles, @days, @lists, @keys) AS x(id, d, li, k)
+                 WHERE t.title_id = x.id AND t.day = x.d AND t.part = @part AND t.list = x.li AND t.key = x.k
+                """);
+            command.Parameters.AddWithValue("part", (short)commit.Partition);
+            command.Parameters.AddWithValue("titles", removed.Select(t => t.TitleId).ToArray());
+            command.Parameters.AddWithValue("days", removed.Select(t => t.Day).ToArray());
+            command.Parameters.AddWithValue("lists", removed.Select(t => (short)t.Row.List).ToArray());
+            command.Parameters.AddWithValue("keys", removed.Select(t => t.Row.Key).ToArray());
+            yield return command;
+        }
+    }
+
+    private async Task RefreshRegistryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var followers = new List<(string Follower, FollowerWindow Window, bool Active)>();
+        await using (var read = new NpgsqlCommand("SELECT follower, opens_at, closes_at, active FROM engagement_follower WHERE version > @seen", connection, transaction))
+        {
+            read.Parameters.AddWithValue("seen", _registryVersion);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                followers.Add((reader.GetString(0),
+                    new FollowerWindow(reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)),
+                    reader.GetBoolean(3)));
+            }
+        }
+
+        foreach (var (follower, window, active) in followers)
+        {
+            _registry.Unfollow(follower);
+            if (active)
+            {
+                _registry.Follow(follower, window, []);
+            }
+        }
+
+        // A refreshed follower lost its tracks above, so read all of them; others only what is new.
+        await using (var read = new NpgsqlCommand("""
+            SELECT f.follower, f.track_id FROM engagement_follow f JOIN engagement_follower r ON r.follower = f.follower
+             WHERE r.active AND (f.version > @seen OR r.version > @seen)
+            """, connection, transaction))
+        {
+            read.Parameters.AddWithValue("seen", _registryVersion);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var follower = reader.GetString(0);
+                if (_registry.WindowOf(follower) is { } window)
+                {
+                    _registry.Follow(follower, window, [reader.GetString(1)]);
+                }
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> PointsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
+    {
+        var points = trackIds.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
+        if (points.Count == 0)
+        {
+            return points;
+        }
+
+        var (first, end) = EventMinutes.Bounds(window.OpensAt, window.ClosesAt);
+        await using var read = new NpgsqlCommand("""
+            SELECT track_id, sum(views)::bigint, sum(likes)::bigint, sum(comments)::bigint, sum(shares)::bigint, sum(uses)::bigint
+              FROM engagement_track_bucket WHERE track_id = ANY(@tracks) AND bucket >= @first AND bucket < @end
+             GROUP BY track_id
+            """, connection, transaction);
+        read.Parameters.AddWithValue("tracks", points.Keys.ToArray());
+        read.Parameters.AddWithValue("first", first);
+        read.Parameters.AddWithValue("end", end);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points[reader.GetString(0)] = PopularityWeights.Default.Points(
+                new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetInt64(5));
+        }
+
+        return points;
+    }
+
+    private async Task<long[]> PositionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var positions = new long[_options.Partitions];
+        await using var read = new NpgsqlCommand("SELECT partition, applied_offset FROM engagement_checkpoint", connection, transaction);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var partition = reader.GetInt32(0);
+            if (partition < positions.Length)
+            {
+                positions[partition] = reader.GetInt64(1);
+            }
+        }
+
+        return positions;
+    }
+
+    private static async Task<long[]> EdgesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var windows = new List<FollowerWindow>();
+        await using var read = new NpgsqlCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE active", connection);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            windows.Add(new FollowerWindow(reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1)));
+        }
+
+        return [.. windows.SelectMany(w => w.Edges()).Distinct().Order()];
+    }
+
+    /// <summary>Merges buckets of <paramref name="width"/> that start before <paramref name="cutoff"/> into buckets
+    /// of <paramref name="coarser"/> width, except those whose coarser bucket would span an edge (see
+    /// <see cref="BucketRollup"/>); a chunk at a time.</summary>
+    private static async Task<long> RollupAsync(NpgsqlConnection connection, long width, long coarser, long cutoff, long[] edges, CancellationToken cancellationToken)
+    {
+        long merged = 0;
+        while (true)
+        {
+            await using var move = new NpgsqlCommand("""
+                WITH picked AS (
+                    SELECT ctid FROM engagement_track_bucket
+                     WHERE width = @width AND bucket < @cutoff
+                       AND NOT EXISTS (SELECT 1 FROM unnest(@edges) AS e
+                                        WHERE e > bucket - mod(bucket, @coarser) AND e < bucket - mod(bucket, @coarser) + @coarser)
+                     LIMIT @chunk),
+                moved AS (
+                    DELETE FROM engagement_track_bucket b USING picked WHERE b.ctid = picked.ctid
+                    RETURNING b.track_id, b.bucket - mod(b.bucket, @coarser) AS start, b.views, b.likes, b.comments, b.shares, b.uses)
+                INSERT INTO engagement_track_bucket AS t (track_id, width, bucket, part, views, likes, comments, shares, uses)
+                SELECT track_id, @coarser, start, -1, sum(views), sum(likes), sum(comments), sum(shares), sum(uses) FROM moved GROUP BY track_id, start
+                ON CONFLICT (track_id, width, bucket, part) DO UPDATE SET views = t.views + EXCLUDED.views, likes = t.likes + EXCLUDED.likes,
+                    comments = t.comments + EXCLUDED.comments, shares = t.shares + EXCLUDED.shares, uses = t.uses + EXCLUDED.uses
+                """, connection);
+            move.Parameters.AddWithValue("width", (short)width);
+            move.Parameters.AddWithValue("cutoff", cutoff);
+            move.Parameters.AddWithValue("edges", edges);
+            move.Parameters.AddWithValue("coarser", coarser);
+            move.Parameters.AddWithValue("chunk", MaintenanceChunk);
+            var rows = await move.ExecuteNonQueryAsync(cancellationToken);
+            if (rows <= 0)
+            {
+                return merged;
+            }
+
+            merged += rows;
+        }
+    }
+
+    /// <summary>Days past the dedupe window take no more events: each partition's lists keep what a report
+    /// can show. Only the week before <paramref name="oldDay"/> is looked at; earlier days were trimmed then.</summary>
+    private static async Task<long> TrimTopsAsync(NpgsqlConnection connection, long oldDay, CancellationToken cancellationToken)
+    {
+        await using var trim = new NpgsqlCommand("""
+            DELETE FROM engagement_title_top t USING (
+                SELECT ctid FROM (
+                    SELECT ctid, row_number() OVER (PARTITION BY title_id, day, part, list ORDER BY views + likes + comments + shares DESC, key) AS rank
+                      FROM engagement_title_top WHERE day >= @from AND day < @to) ranked
+                 WHERE rank > @keep) d
+             WHERE t.ctid = d.ctid
+            """, connection);
+        trim.Parameters.AddWithValue("from", oldDay - 7);
+        trim.Parameters.AddWithValue("to", oldDay);
+        trim.Parameters.AddWithValue("keep", MemoryEngagementStore.TrimmedTopListSize);
+        return await trim.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> EstimateRowsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = @table::regclass", connection);
+        command.Parameters.AddWithValue("table", table);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static TopListRow TopRowOf(NpgsqlDataReader reader, int at) => new(
+        (TopListKind)reader.GetInt16(at),
+        reader.GetString(at + 1),
+        new EngagementCounters(reader.GetInt64(at + 2), reader.GetInt64(at + 3), reader.GetInt64(at + 4), reader.GetInt64(at + 5)),
+        reader.GetInt64(at + 6));
+
+    private static InvalidOperationException MissingLayout() =>
+        new("The engagement checkpoint rows are missing; the silo's layout check (EngagementLayout) creates them at start-up.");
+}
