@@ -33,8 +33,13 @@ public sealed class EngagementOptions
     /// <summary>Most log entries a projector takes in one delivery (one store commit).</summary>
     public int EntriesPerDelivery { get; set; } = 256;
 
-    /// <summary>How often the pulling agents look for new log entries.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>How often the pulling agents look for new log entries, and so how much a delivery gathers.
+    /// Unset: 50 ms in embedded mode; 250 ms in postgres mode, where every delivery is a transaction whose
+    /// rows cost the database more than the events in them (see docs/operations.md "Engagement settings").</summary>
+    public TimeSpan? PollInterval { get; set; }
+
+    public static readonly TimeSpan EmbeddedPollInterval = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan PostgresPollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How often maintenance runs: pruning the log and batch ids, rolling up track buckets.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);

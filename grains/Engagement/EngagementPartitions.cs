@@ -7,22 +7,25 @@ namespace Spotlight.Grains.Engagement;
 
 /// <summary>
 /// How engagement is laid out: the log has a fixed number of partitions, one stream each, and an event
-/// belongs to the partition of its video (a stable hash of the video id). So a video's counters have a
-/// single writer, its partition's projector, while a batch that touches many videos is split into one log
-/// entry per partition and appended in one commit.
+/// belongs to the partition of its video's track (a stable hash of the track id; of the video id for a
+/// video without a track). A video never changes its track, so every event of a video, and of a track, goes
+/// to one partition: their counters have a single writer, that partition's projector, which sums a track's
+/// events across all its videos before it writes. A batch that touches many partitions is split into one
+/// log entry per partition and appended in one commit.
 /// </summary>
 public static class EngagementPartitions
 {
     public const string ProviderName = "engagement";
     public const string Namespace = "engagement";
 
-    /// <summary>Stable across processes and restarts (string.GetHashCode is not).</summary>
-    public static int Of(string videoId, int partitions)
+    /// <summary>The partition of a video's events. Stable across processes and restarts (string.GetHashCode is not).</summary>
+    public static int Of(string videoId, string? trackId, int partitions)
     {
+        var key = trackId ?? videoId;
         Span<byte> utf8 = stackalloc byte[256];
-        var hash = Encoding.UTF8.TryGetBytes(videoId, utf8, out var written)
+        var hash = Encoding.UTF8.TryGetBytes(key, utf8, out var written)
             ? XxHash32.HashToUInt32(utf8[..written])
-            : XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(videoId));
+            : XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(key));
         return (int)(hash % (uint)partitions);
     }
 

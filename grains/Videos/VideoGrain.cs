@@ -204,7 +204,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private async Task SyncDirectoryLinkAsync()
     {
         await _directory.SetAnchorLinkAsync(this.GetPrimaryKeyString(), _state.State.AnchorLink, CancellationToken.None);
-        var partition = EngagementPartitions.Of(this.GetPrimaryKeyString(), _engagement.Partitions);
+        var partition = EngagementPartitions.Of(this.GetPrimaryKeyString(), _state.State.Video!.TrackId, _engagement.Partitions);
         await GrainFactory.GetGrain<IEngagementProjectorGrain>(EngagementPartitions.Key(partition)).ForgetRouteAsync(this.GetPrimaryKeyString());
         _state.State.DirectorySynced = true;
         await _state.WriteStateAsync();

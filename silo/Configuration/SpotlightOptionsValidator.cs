@@ -105,7 +105,7 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
         AtLeast(Section + "MaintenanceInterval", engagement.MaintenanceInterval, TimeSpan.FromSeconds(1), failures);
         AtLeast(Section + "MinuteRollupAge", engagement.MinuteRollupAge, TimeSpan.Zero, failures);
         AtLeast(Section + "HourRollupAge", engagement.HourRollupAge, engagement.MinuteRollupAge, failures);
-        if (engagement.PollInterval < TimeSpan.FromMilliseconds(1) || engagement.PollInterval > TimeSpan.FromSeconds(10))
+        if (engagement.PollInterval is { } poll && (poll < TimeSpan.FromMilliseconds(1) || poll > TimeSpan.FromSeconds(10)))
         {
             failures.Add($"{Section}PollInterval must be from 1 ms to 10 s, not {engagement.PollInterval}.");
         }

@@ -93,7 +93,7 @@ public static class SpotlightSiloBuilderExtensions
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.UseInMemoryReminderService();
             silo.Services.AddMemoryEngagement();
-            AddEngagementStreams(silo, options.Engagement);
+            AddEngagementStreams(silo, options.Engagement, EngagementOptions.EmbeddedPollInterval);
             return silo;
         }
 
@@ -110,14 +110,14 @@ public static class SpotlightSiloBuilderExtensions
         });
         // The engagement log, store and directories in PostgreSQL: a 202 stands on the log's commit, counts on
         // the projectors' commits.
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
+        silo.Services.AddSingleton(_ => EngagementDataSource.Create(connectionString!));
         silo.Services.AddSingleton<PostgresEngagementLog>();
         silo.Services.AddSingleton<IEngagementLog>(services => services.GetRequiredService<PostgresEngagementLog>());
         silo.Services.AddSingleton<IEngagementStore, PostgresEngagementStore>();
         silo.Services.AddSingleton<IVideoDirectory, PostgresVideoDirectory>();
         silo.Services.AddSingleton<ITitleDirectory, PostgresTitleDirectory>();
         silo.Services.AddHostedService<EngagementLayout>();
-        AddEngagementStreams(silo, options.Engagement);
+        AddEngagementStreams(silo, options.Engagement, EngagementOptions.PostgresPollInterval);
         return silo;
     }
 
@@ -128,14 +128,14 @@ public static class SpotlightSiloBuilderExtensions
     /// delivery. The projector subscribes implicitly, so streams need no pub-sub rendezvous grains and no
     /// subscription state in storage.
     /// </summary>
-    private static void AddEngagementStreams(ISiloBuilder silo, EngagementOptions engagement) =>
+    private static void AddEngagementStreams(ISiloBuilder silo, EngagementOptions engagement, TimeSpan defaultPollInterval) =>
         silo.AddPersistentStreams(EngagementPartitions.ProviderName, LogQueueAdapterFactory.Create, streams =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {
                 o.BatchContainerBatchSize = engagement.EntriesPerDelivery;
-                o.GetQueueMsgsTimerPeriod = engagement.PollInterval;
+                o.GetQueueMsgsTimerPeriod = engagement.PollInterval ?? defaultPollInterval;
             }));
         });
 }

@@ -26,7 +26,7 @@ public sealed class KnownVideos(IVideoDirectory directory, IOptions<EngagementOp
         var found = new Dictionary<string, Known>(StringComparer.Ordinal);
         foreach (var (id, entry) in await directory.ResolveAsync(misses, cancellationToken))
         {
-            var known = new Known(entry.TrackId, EngagementPartitions.Of(id, options.Value.Partitions));
+            var known = new Known(entry.TrackId, EngagementPartitions.Of(id, entry.TrackId, options.Value.Partitions));
             found[id] = known;
             if (_known.Count < Capacity)
             {

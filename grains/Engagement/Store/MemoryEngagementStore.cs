@@ -99,14 +99,19 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
     public Task<IReadOnlyDictionary<string, EngagementCounters>> ReadVideoCountersAsync(IReadOnlyCollection<string> videoIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, EngagementCounters>(videoIds.Count, StringComparer.Ordinal);
+        // A video's counters live with its partition, which follows its track; the store does not know the
+        // track, so it looks in each.
         foreach (var id in videoIds)
         {
-            var partition = _partitions[EngagementPartitions.Of(id, _partitions.Length)];
-            lock (partition.Gate)
+            foreach (var partition in _partitions)
             {
-                if (partition.Videos.TryGetValue(id, out var counts))
+                lock (partition.Gate)
                 {
-                    found[id] = counts.ToCounters();
+                    if (partition.Videos.TryGetValue(id, out var counts))
+                    {
+                        found[id] = counts.ToCounters();
+                        break;
+                    }
                 }
             }
         }

@@ -99,8 +99,8 @@ CREATE TABLE engagement_video
 ) WITH (fillfactor = 85);
 
 -- A track's engagement per bucket of event time: width 1 (minute), 60 (hour) or 1440 (day), starting at
--- minute `bucket` since the epoch. part is the partition that wrote the row (-1: merged by a roll-up), so
--- no two projectors ever wait for each other's rows.
+-- minute `bucket` since the epoch. part is the partition that wrote the row (-1: merged by a roll-up). Only
+-- the primary key is indexed: every other index would be written on every insert; roll-ups scan.
 CREATE TABLE engagement_track_bucket
 (
     track_id text     NOT NULL,
@@ -116,8 +116,6 @@ CREATE TABLE engagement_track_bucket
     CONSTRAINT pk_engagement_track_bucket PRIMARY KEY (track_id, width, bucket, part),
     CONSTRAINT ck_engagement_track_bucket_width CHECK (width IN (1, 60, 1440))
 ) WITH (fillfactor = 85);
-
-CREATE INDEX ix_engagement_track_bucket_age ON engagement_track_bucket (width, bucket);
 
 -- A title's engagement per minute: on every matching video, and the part on videos linked to it.
 CREATE TABLE engagement_title_minute
