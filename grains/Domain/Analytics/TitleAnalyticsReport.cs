@@ -11,8 +11,10 @@ public sealed record AnalyticsPoint(DateTimeOffset Start, EngagementCounters Mat
 /// <summary>A video, creator or hashtag with its engagement (views, likes, comments and shares together).</summary>
 public sealed record TopEntry(string Id, long Engagement, EngagementCounters Counters);
 
-/// <summary>Top lists over whole UTC days: from the start of <c>from</c>'s day to the end of <c>to</c>'s.</summary>
-public sealed record TopLists(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TopEntry> Videos, IReadOnlyList<TopEntry> Creators, IReadOnlyList<TopEntry> Hashtags);
+/// <summary>Top lists over whole UTC days: from the start of <c>from</c>'s day to the end of <c>to</c>'s.
+/// <see cref="Approximate"/> when a day had more keys than its bounded lists keep: a listed count may then be
+/// overstated by at most the smallest count its day's list keeps (docs/architecture.md "Analytics").</summary>
+public sealed record TopLists(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TopEntry> Videos, IReadOnlyList<TopEntry> Creators, IReadOnlyList<TopEntry> Hashtags, bool Approximate = false);
 
 public sealed record TitleAnalytics(string TitleId, DateTimeOffset From, DateTimeOffset To, AnalyticsBucket Bucket, AnalyticsTotals Totals, IReadOnlyList<AnalyticsPoint> Series, TopLists Top);
 
@@ -31,11 +33,13 @@ public static class TitleAnalyticsReport
         }
 
         var total = TitleMinuteCounts.Empty(range.FromMinute);
+        var approximate = false;
         var videos = new Dictionary<string, EngagementCounters>(StringComparer.Ordinal);
         var creators = new Dictionary<string, EngagementCounters>(StringComparer.Ordinal);
         var hashtags = new Dictionary<string, EngagementCounters>(StringComparer.Ordinal);
         foreach (var day in days)
         {
+            approximate |= day.TopApproximate;
             foreach (var minute in day.Minutes.Where(m => m.Minute >= range.FromMinute && m.Minute < range.ToMinute))
             {
                 var start = AnalyticsRangeRules.FirstBucket(minute.Minute, size);
@@ -52,7 +56,7 @@ public static class TitleAnalyticsReport
             .Select(p => new AnalyticsPoint(At(p.Key), p.Value.Matching, p.Value.Linked, p.Value.HubVisits, p.Value.Clicks.Values.Sum()))
             .ToList();
         var top = new TopLists(At(range.FirstDay * TitleAnalyticsKeys.MinutesPerDay), At((range.LastDay + 1) * TitleAnalyticsKeys.MinutesPerDay),
-            Top(videos, range.Top), Top(creators, range.Top), Top(hashtags, range.Top));
+            Top(videos, range.Top), Top(creators, range.Top), Top(hashtags, range.Top), approximate);
         return new TitleAnalytics(titleId, At(range.FromMinute), At(range.ToMinute), range.Bucket,
             new AnalyticsTotals(total.Matching, total.Linked, total.HubVisits, total.Clicks), series, top);
     }

@@ -209,9 +209,10 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
                     merged += buckets.Rollup(nowMinute, ages, edges);
                 }
 
+                // Only the week before: earlier days were trimmed then.
                 foreach (var ((_, day), part) in partition.TitleDays)
                 {
-                    if (day < oldDay)
+                    if (day < oldDay && day >= oldDay - 7)
                     {
                         trimmed += part.TrimTops(TrimmedTopListSize);
                     }

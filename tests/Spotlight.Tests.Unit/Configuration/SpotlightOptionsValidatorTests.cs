@@ -81,4 +81,32 @@ public class SpotlightOptionsValidatorTests
 
         Assert.Contains(ex.Failures, f => f.Contains("must differ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Load_EngagementSettings_AreBound()
+    {
+        var options = Load(("Spotlight:Engagement:Partitions", "4"), ("Spotlight:Engagement:LogRetention", "00:10:00"), ("Spotlight:Engagement:DedupeWindow", "2.00:00:00"));
+
+        Assert.Equal(4, options.Engagement.Partitions);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.Engagement.LogRetention);
+        Assert.Equal(TimeSpan.FromDays(2), options.Engagement.DedupeWindow);
+        Assert.Null(options.Engagement.PollInterval);
+    }
+
+    [Fact]
+    public void Load_BadEngagementSettings_ReportsEachSetting()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Load(
+            ("Spotlight:Engagement:Partitions", "0"),
+            ("Spotlight:Engagement:LogRetention", "00:00:10"),
+            ("Spotlight:Engagement:DedupeWindow", "00:00:00"),
+            ("Spotlight:Engagement:PollInterval", "00:01:00"),
+            ("Spotlight:Engagement:EntriesPerDelivery", "0"),
+            ("Spotlight:Engagement:TopListCapacity", "5")));
+
+        foreach (var setting in new[] { "Partitions", "LogRetention", "DedupeWindow", "PollInterval", "EntriesPerDelivery", "TopListCapacity" })
+        {
+            Assert.Contains(ex.Failures, f => f.Contains("Spotlight:Engagement:" + setting, StringComparison.Ordinal));
+        }
+    }
 }

@@ -9,38 +9,6 @@ public class TitleAnalyticsTests
     private static readonly DateTimeOffset Midnight = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = Midnight.AddHours(10).AddSeconds(30);
 
-    [Fact]
-    public void Aggregation_SendsEachRecordToEveryMatchingTitleAndDay_LinkedOnlyToTheLinkedTitle()
-    {
-        var routes = new Dictionary<string, VideoRoute?>
-        {
-            ["v1"] = new("v1", "c1", ["dune", "fanart"], ["t1", "t2"], "t1"),
-            ["v2"] = new("v2", "c2", [], [], null),
-            ["gone"] = null,
-        };
-        EngagementRecord[] records =
-        [
-            new("v1", null, EngagementKind.View, 3, Midnight.AddMinutes(-1)),
-            new("v1", null, EngagementKind.Like, 1, Midnight.AddSeconds(5)),
-            new("v1", "track", EngagementKind.Use, 1, Midnight),
-            new("v2", null, EngagementKind.View, 9, Midnight),
-            new("gone", null, EngagementKind.View, 9, Midnight),
-        ];
-
-        var deltas = TitleAnalyticsAggregation.ByTitleDay(records, routes);
-
-        var today = TitleAnalyticsKeys.DayOf(Midnight.ToUnixTimeSeconds() / 60);
-        Assert.Equal(
-            new[] { TitleAnalyticsKeys.Day("t1", today - 1), TitleAnalyticsKeys.Day("t1", today), TitleAnalyticsKeys.Day("t2", today - 1), TitleAnalyticsKeys.Day("t2", today) }.Order(),
-            deltas.Keys.Order());
-        var t1Today = deltas[TitleAnalyticsKeys.Day("t1", today)];
-        Assert.Equal(new EngagementCounters(0, 1, 0, 0), t1Today.Minutes.Single().Matching);
-        Assert.Equal(new EngagementCounters(0, 1, 0, 0), t1Today.Minutes.Single().Linked);
-        Assert.Equal(EngagementCounters.Zero, deltas[TitleAnalyticsKeys.Day("t2", today)].Minutes.Single().Linked);
-        Assert.Equal(new EngagementCounters(3, 0, 0, 0), deltas[TitleAnalyticsKeys.Day("t2", today - 1)].Hashtags["fanart"]);
-        Assert.Equal(["c1"], t1Today.Creators.Keys);
-    }
-
     [Theory]
     [InlineData(null, null, null, 1440L - 24 * 60, AnalyticsBucket.Hour)]
     [InlineData("minute", null, null, 1440L - 60, AnalyticsBucket.Minute)]
@@ -95,6 +63,8 @@ public class TitleAnalyticsTests
         Assert.Equal([Midnight, Midnight.AddHours(1), Midnight.AddHours(2)], report.Series.Select(p => p.Start));
         Assert.Equal(["a", "b"], report.Top.Videos.Select(v => v.Id));
         Assert.Equal((Midnight, Midnight.AddDays(1)), (report.Top.From, report.Top.To));
+        Assert.False(report.Top.Approximate);
+        Assert.True(TitleAnalyticsReport.Build("t", range, [day with { TopApproximate = true }]).Top.Approximate);
     }
 
     [Theory]
