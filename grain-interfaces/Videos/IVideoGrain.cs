@@ -13,10 +13,11 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<VideoDetails?> GetAsync();
 
-    /// <summary>Its projector saw the video's views reach the <c>minViews</c> of a title it matches: the video
-    /// checks its eligibility and queues the link reviews it now qualifies for (idempotent).</summary>
-    [Alias("ViewsReachedAsync")]
-    Task ViewsReachedAsync();
+    /// <summary>Something that decides eligibility changed outside the video: its projector saw its views reach
+    /// the <c>minViews</c> of a title it matches, or its creator's violation was lifted. The video checks its
+    /// eligibility and queues the link reviews it now qualifies for (idempotent).</summary>
+    [Alias("CheckEligibilityAsync")]
+    Task CheckEligibilityAsync();
 
     /// <summary>Records a policy decision (the latest decides); false when no video has this id.</summary>
     [Alias("SetPolicyAsync")]

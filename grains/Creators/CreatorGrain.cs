@@ -8,10 +8,11 @@ namespace Spotlight.Grains.Creators;
 
 public sealed class CreatorGrain : Grain, ICreatorGrain
 {
-    private const int ParallelUnlinks = 32;
+    private const int ParallelCalls = 32;
 
     private readonly IPersistentState<CreatorState> _state;
     private readonly FollowUp _unlink;
+    private readonly FollowUp _recheck;
 
     public CreatorGrain(
         [PersistentState("creator", StorageNames.Default)] IPersistentState<CreatorState> state,
@@ -19,6 +20,7 @@ public sealed class CreatorGrain : Grain, ICreatorGrain
     {
         _state = state;
         _unlink = new FollowUp(this, UnlinkVideosAsync, logger);
+        _recheck = new FollowUp(this, RecheckBlockedVideosAsync, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,7 +29,14 @@ public sealed class CreatorGrain : Grain, ICreatorGrain
         {
             await _unlink.RunAsync();
         }
+
+        if (RecheckOwed)
+        {
+            await _recheck.RunAsync();
+        }
     }
+
+    private bool RecheckOwed => _state.State.Policy?.Violation != true && _state.State.BlockedVideos.Count > 0;
 
     public Task<PolicyDecision?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
 
@@ -39,6 +48,25 @@ public sealed class CreatorGrain : Grain, ICreatorGrain
         if (_state.State.UnlinkOwed)
         {
             await _unlink.RunAsync();
+        }
+
+        if (RecheckOwed)
+        {
+            await _recheck.RunAsync();
+        }
+    }
+
+    public async Task WatchBlockedVideoAsync(string videoId)
+    {
+        if (_state.State.BlockedVideos.Add(videoId))
+        {
+            await _state.WriteOrDropActivationAsync(this);
+        }
+
+        // Lifted before this arrived: the video asks again now.
+        if (RecheckOwed)
+        {
+            await _recheck.RunAsync();
         }
     }
 
@@ -60,12 +88,23 @@ public sealed class CreatorGrain : Grain, ICreatorGrain
 
     private async Task UnlinkVideosAsync()
     {
-        await GrainCalls.InBatchesAsync(_state.State.LinkedVideos, ParallelUnlinks, async videoId =>
+        await GrainCalls.InBatchesAsync(_state.State.LinkedVideos, ParallelCalls, async videoId =>
         {
             await GrainFactory.GetGrain<IVideoGrain>(videoId).UnlinkAsync();
             return videoId;
         });
         _state.State.UnlinkOwed = false;
+        await _state.WriteStateAsync();
+    }
+
+    private async Task RecheckBlockedVideosAsync()
+    {
+        await GrainCalls.InBatchesAsync(_state.State.BlockedVideos, ParallelCalls, async videoId =>
+        {
+            await GrainFactory.GetGrain<IVideoGrain>(videoId).CheckEligibilityAsync();
+            return videoId;
+        });
+        _state.State.BlockedVideos.Clear();
         await _state.WriteStateAsync();
     }
 }

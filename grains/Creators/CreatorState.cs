@@ -15,4 +15,9 @@ public sealed class CreatorState
     /// <summary>A violation was recorded and not every linked video has dropped its link yet.</summary>
     [Id(2)]
     public bool UnlinkOwed { get; set; }
+
+    /// <summary>Videos that found titles they qualify for while the creator was in violation; each is asked
+    /// to check again once the violation is lifted (then the set is emptied).</summary>
+    [Id(3)]
+    public HashSet<string> BlockedVideos { get; set; } = [];
 }

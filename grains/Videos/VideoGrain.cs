@@ -113,7 +113,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
     public async Task<VideoDetails?> GetAsync() => _state.State.Video is { } video ? await WithCountersAsync(video) : null;
 
-    public Task ViewsReachedAsync()
+    public Task CheckEligibilityAsync()
     {
         if (_state.State.Video is null)
         {
@@ -248,8 +248,14 @@ public sealed class VideoGrain : Grain, IVideoGrain
             var candidates = await CandidatesAsync(video);
             var newly = candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
             // The creator's standing is asked only when something would be queued (its read interleaves, so
-            // asking cannot deadlock with the creator unlinking this video).
-            if (newly.Count > 0 && (await GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync())?.Violation != true)
+            // asking cannot deadlock with the creator unlinking this video). Blocked by it, the video asks to be
+            // told when it is lifted (one-way, for the same reason): no engagement may come to ask again.
+            var creator = GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId);
+            if (newly.Count > 0 && (await creator.GetPolicyAsync())?.Violation == true)
+            {
+                await creator.WatchBlockedVideoAsync(video.Id);
+            }
+            else if (newly.Count > 0)
             {
                 foreach (var title in newly)
                 {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spotlight.ClientApi.Auth;
-using Spotlight.Grains.Engagement;
 using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Api;
@@ -132,22 +131,46 @@ public class EngagementApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     }
 
     [Fact]
-    public async Task Engagement_SameBatchTwice_IsADuplicate_AndCountsOnce()
+    public async Task Engagement_SameBatchTwice_IsADuplicate_RepeatingTheFirstAnswer_AndCountsOnce()
     {
         var videoId = await RegisterAsync(trackId: null);
         var batchId = NewId();
-        var batch = new { batchId, events = new[] { new { videoId, kind = "view", count = 7 } } };
+        var batch = new { batchId, events = new object[] { new { videoId, kind = "view", count = 7 }, new { videoId = "nobody", kind = "view" }, new { videoId, kind = "boo" } } };
 
         var first = await ApiScenario.JsonAsync(await _ingest.PostAsJsonAsync("/api/engagement", batch));
         var second = await ApiScenario.JsonAsync(await _ingest.PostAsJsonAsync("/api/engagement", batch));
 
         Assert.False(first.GetProperty("duplicate").GetBoolean());
         Assert.True(second.GetProperty("duplicate").GetBoolean());
-        Assert.Equal(0, second.GetProperty("accepted").GetInt32());
-        // A marker on the same partition is delivered after anything the duplicate could have published.
-        var marker = SamePartitionAs(batchId);
-        await _ingest.PostAsJsonAsync("/api/engagement", new { batchId = marker, events = new[] { new { videoId, kind = "like", count = 1 } } });
+        Assert.Equal((1, 1), (first.GetProperty("accepted").GetInt32(), second.GetProperty("accepted").GetInt32()));
+        Assert.Equal(first.GetProperty("rejected").GetRawText(), second.GetProperty("rejected").GetRawText());
+        Assert.Equal([1, 2], second.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("index").GetInt32()));
+        // Every event of a video goes to one partition, in order: once this later one shows, the duplicate
+        // would have shown too had it counted.
+        await _ingest.PostAsJsonAsync("/api/engagement", new { batchId = NewId(), events = new[] { new { videoId, kind = "like", count = 1 } } });
         await WaitForCountersAsync(videoId, views: 7, likes: 1, comments: 0, shares: 0);
+    }
+
+    [Fact]
+    public async Task Engagement_EventsOlderThanTheDedupeWindow_AreRejectedOneByOne()
+    {
+        var videoId = await RegisterAsync(trackId: null);
+        var batch = new
+        {
+            batchId = NewId(),
+            events = new object[]
+            {
+                new { videoId, kind = "view", at = DateTimeOffset.UtcNow.AddDays(-8) },
+                new { videoId, kind = "view", count = 2, at = DateTimeOffset.UtcNow.AddDays(-6) },
+            },
+        };
+
+        var body = await ApiScenario.JsonAsync(await _ingest.PostAsJsonAsync("/api/engagement", batch));
+
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        var rejected = Assert.Single(body.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((0, "at: older than the dedupe window (7 days)."), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("error").GetString()));
+        await WaitForCountersAsync(videoId, views: 2, likes: 0, comments: 0, shares: 0);
     }
 
     [Fact]
@@ -169,6 +192,11 @@ public class EngagementApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     [InlineData("""{"batchId":"has space","events":[]}""", "batchId")]
     [InlineData("""{"batchId":"b1"}""", "events")]
     [InlineData("""{"batchId":"b1","events":[{"videoId":"v","kind":"view","count":"many"}]}""", "events[0].count")]
+    [InlineData("""{"batchId":"b1","events":[{"videoId":"v","kind":"view"},{"videoId":"v","kind":7}]}""", "events[1].kind")]
+    [InlineData("""{"batchId":"b1","events":[{"videoId":"v","kind":"view","at":"yesterday"}]}""", "events[0].at")]
+    [InlineData("""{"batchId":"b1","events":[{"videoId":"v","kind":"view","count":1e20}]}""", "events[0].count")]
+    [InlineData("""{"batchId":"b1","events":["v"]}""", "events[0]")]
+    [InlineData("""{"batchId":["b1"],"events":[]}""", "batchId")]
     public async Task Engagement_MalformedBatch_Is400NamingTheField(string body, string field)
     {
         var response = await _ingest.PostAsync("/api/engagement", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -186,19 +214,6 @@ public class EngagementApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");
-
-    private static string SamePartitionAs(string batchId)
-    {
-        var partition = EngagementStreams.PartitionOf(batchId);
-        while (true)
-        {
-            var candidate = NewId();
-            if (EngagementStreams.PartitionOf(candidate) == partition)
-            {
-                return candidate;
-            }
-        }
-    }
 
     private static object Video(string id, string creatorId, string? trackId = null) => new
     {

@@ -17,24 +17,32 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly string? _dataDirectory;
     private readonly string? _binDirectory;
+    private readonly string? _serverOptions;
 
-    private PostgresServer(string adminConnectionString, string? dataDirectory, string? binDirectory)
+    private PostgresServer(string adminConnectionString, string? dataDirectory, string? binDirectory, string? serverOptions)
     {
         AdminConnectionString = adminConnectionString;
         _dataDirectory = dataDirectory;
         _binDirectory = binDirectory;
+        _serverOptions = serverOptions;
     }
 
     /// <summary>Connection string of the maintenance database, for creating test databases.</summary>
     public string AdminConnectionString { get; }
 
-    public static async Task<PostgresServer> StartAsync()
-    {
-        if (Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } given)
-        {
-            return new PostgresServer(given, null, null);
-        }
+    public static Task<PostgresServer> StartAsync() =>
+        Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } given
+            ? Task.FromResult(new PostgresServer(given, null, null, null))
+            : StartPrivateAsync(durableCommits: false);
 
+    /// <summary>
+    /// Always a private server, even when <see cref="ConnectionStringVariable"/> is set: for tests that stop
+    /// and start the server itself. With <paramref name="durableCommits"/> a commit returns only once its WAL
+    /// is written (synchronous_commit on), so an immediate stop loses nothing that was acknowledged; fsync
+    /// stays off, as the operating system itself does not crash.
+    /// </summary>
+    public static async Task<PostgresServer> StartPrivateAsync(bool durableCommits)
+    {
         var bin = FindBinDirectory();
         var root = Directory.CreateTempSubdirectory("spotlight-pg-").FullName;
         var data = Path.Combine(root, "data");
@@ -47,19 +55,40 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], UnixSignals.RunningAsRoot);
         // fsync off: test data need not survive a power cut, and it makes the suite much faster.
-        var serverOptions = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"], UnixSignals.RunningAsRoot);
-
-        var admin = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Username = "postgres",
-            Database = "postgres",
-            Pooling = false,
-        }.ConnectionString;
-        return new PostgresServer(admin, data, bin);
+        var serverOptions = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit={(durableCommits ? "on" : "off")} -c full_page_writes=off -c max_connections=300";
+        var server = new PostgresServer(AdminConnectionStringFor(port), data, bin, serverOptions);
+        await server.StartServerAsync();
+        return server;
     }
+
+    /// <summary>Stops a private server the way a crash would (<c>pg_ctl stop -m immediate</c>: no checkpoint,
+    /// every connection cut); <see cref="StartAgainAsync"/> brings it back with crash recovery.</summary>
+    public async Task StopImmediatelyAsync()
+    {
+        var (data, bin) = Private();
+        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], UnixSignals.RunningAsRoot);
+    }
+
+    public Task StartAgainAsync() => StartServerAsync();
+
+    private Task StartServerAsync()
+    {
+        var (data, bin) = Private();
+        return RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(Path.GetDirectoryName(data)!, "server.log"), "-o", _serverOptions!, "-w", "-t", "60", "start"], UnixSignals.RunningAsRoot);
+    }
+
+    private (string Data, string Bin) Private() =>
+        _dataDirectory is not null && _binDirectory is not null ? (_dataDirectory, _binDirectory)
+            : throw new InvalidOperationException("Only a private server (StartPrivateAsync) can be stopped and started by a test.");
+
+    private static string AdminConnectionStringFor(int port) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Username = "postgres",
+        Database = "postgres",
+        Pooling = false,
+    }.ConnectionString;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()

@@ -286,7 +286,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
 
         foreach (var videoId in ReachedThresholds(sum.RoutedVideos, routes, outcome.VideoViews))
         {
-            notices.Add(() => SendAsync(null, range.Last, () => GrainFactory.GetGrain<IVideoGrain>(videoId).ViewsReachedAsync(), () => _pending.Videos.Add(videoId)));
+            notices.Add(() => SendAsync(null, range.Last, () => GrainFactory.GetGrain<IVideoGrain>(videoId).CheckEligibilityAsync(), () => _pending.Videos.Add(videoId)));
         }
 
         foreach (var batch in notices.Chunk(ParallelNotices))
@@ -447,7 +447,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         foreach (var videoId in _pending.Videos.ToList())
         {
             _pending.Videos.Remove(videoId);
-            sends.Add(() => SendAsync(null, upTo, () => GrainFactory.GetGrain<IVideoGrain>(videoId).ViewsReachedAsync(), () => _pending.Videos.Add(videoId)));
+            sends.Add(() => SendAsync(null, upTo, () => GrainFactory.GetGrain<IVideoGrain>(videoId).CheckEligibilityAsync(), () => _pending.Videos.Add(videoId)));
         }
 
         foreach (var (titleId, reports) in _pending.TakeHubReports())

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using Spotlight.Silo.Configuration;
-using Spotlight.Silo.Hosting;
 
 namespace Spotlight.Tests.Cluster.Embedded;
 
@@ -12,15 +9,7 @@ public sealed class EmbeddedClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(TimeProvider.System));
-        builder.ConfigureSilo((_, silo) => silo.AddSpotlightStorage(new SpotlightOptions()));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => Cluster = await EmbeddedTestCluster.StartAsync(2);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -24,15 +24,17 @@ public class PostgresEngagementPipelineTests(PostgresFixture postgres)
         var random = new Random(5);
         var batches = Enumerable.Range(0, 40).Select(b =>
         {
-            var records = Enumerable.Range(0, 100).Select(_ => new EngagementRecord(videos[random.Next(videos.Length)], null, EngagementKind.View, 1, DateTimeOffset.UtcNow)).ToList();
-            records.ForEach(r => expected[r.VideoId]++);
-            return (Id: $"pg-batch-{b}", Records: records);
+            var records = Enumerable.Range(0, 100).Select(_ => (videos[random.Next(videos.Length)], EngagementKind.View, 1, DateTimeOffset.UtcNow)).ToList();
+            records.ForEach(r => expected[r.Item1]++);
+            return IngestBatch.Of($"pg-batch-{b}", records);
         }).ToList();
 
-        await Task.WhenAll(batches.Select(b => grains.GetGrain<IEngagementBatchGrain>(b.Id).AcceptAsync(b.Records)));
-        await Task.WhenAll(batches.Take(10).Select(b => grains.GetGrain<IEngagementBatchGrain>(b.Id).AcceptAsync(b.Records)));
+        var ingest = grains.GetGrain<IEngagementIngestGrain>(0);
+        await Task.WhenAll(batches.Select(ingest.IngestAsync));
+        Assert.All(await Task.WhenAll(batches.Take(10).Select(ingest.IngestAsync)), outcome => Assert.True(outcome.Duplicate));
         await WaitForViewsAsync(grains, expected);
-        Assert.Equal(40, await CountAsync(database, "SELECT count(*) FROM engagement_log"));
+        Assert.Equal(40, await CountAsync(database, "SELECT count(*) FROM engagement_batch WHERE batch_id LIKE 'pg-batch-%'"));
+        Assert.Equal(4_000, await CountAsync(database, "SELECT sum(events)::bigint FROM engagement_log"));
 
         await PostgresSilos.StopAsync(client, siloA, siloB);
         var restarted = await PostgresSilos.StartSiloAsync(database);
@@ -41,7 +43,7 @@ public class PostgresEngagementPipelineTests(PostgresFixture postgres)
         {
             // A marker after the restart: once it shows, any replay of older slices has happened too.
             var after = newClient.Client();
-            await after.GetGrain<IEngagementBatchGrain>("pg-marker").AcceptAsync([new EngagementRecord(videos[0], null, EngagementKind.View, 1, DateTimeOffset.UtcNow)]);
+            await after.GetGrain<IEngagementIngestGrain>(0).IngestAsync(IngestBatch.Of("pg-marker", [(videos[0], EngagementKind.View, 1, DateTimeOffset.UtcNow)]));
             expected[videos[0]]++;
             try
             {
@@ -84,16 +86,14 @@ public class PostgresEngagementPipelineTests(PostgresFixture postgres)
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT l.partition, max(l.log_offset), (SELECT max(log_offset) FROM engagement_log WHERE batch_id = 'pg-marker'),
-                   (SELECT partition FROM engagement_log WHERE batch_id = 'pg-marker'), c.log_offset
-              FROM engagement_log l LEFT JOIN engagement_checkpoint c ON c.partition = l.partition
-             GROUP BY l.partition, c.log_offset ORDER BY l.partition
+            SELECT h.partition, h.next_offset - 1, c.applied_offset, c.notified_offset
+              FROM engagement_log_head h JOIN engagement_checkpoint c ON c.partition = h.partition ORDER BY h.partition
             """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            rows.Add($"p{reader.GetInt32(0)} max={reader.GetInt64(1)} checkpoint={(reader.IsDBNull(4) ? "-" : reader.GetInt64(4))} marker=p{(reader.IsDBNull(3) ? -1 : reader.GetInt32(3))}@{(reader.IsDBNull(2) ? -1 : reader.GetInt64(2))}");
+            rows.Add($"p{reader.GetInt32(0)} head={reader.GetInt64(1)} applied={reader.GetInt64(2)} notified={reader.GetInt64(3)}");
         }
 
         return string.Join(", ", rows);

@@ -40,28 +40,29 @@ public class LeaderboardGroundTruthTests(ThreeSiloClusterFixture fixture) : ICla
 
         // Events from the last hour: those before the window opened (half an hour ago) must not count.
         EngagementKind[] kinds = [EngagementKind.View, EngagementKind.Like, EngagementKind.Comment, EngagementKind.Share];
-        var batches = new List<(string Id, List<EngagementRecord> Records)>();
+        var batches = new List<IngestBatch>();
         for (var b = 0; b < Events / EventsPerBatch; b++)
         {
-            var records = new List<EngagementRecord>(EventsPerBatch);
+            var records = new List<(string, EngagementKind, int, DateTimeOffset)>(EventsPerBatch);
             for (var e = 0; e < EventsPerBatch; e++)
             {
                 var video = videos[random.Next(videos.Length)];
                 var kind = kinds[random.Next(kinds.Length)];
                 var count = random.Next(1, 5);
                 var at = now.AddSeconds(-random.Next(0, 3_600));
-                records.Add(new EngagementRecord(video.Id, video.Track, kind, count, at));
+                records.Add((video.Id, kind, count, at));
                 if (at >= opens)
                 {
                     points[video.Track] += PopularityWeights.Default.Points(EngagementCounters.Zero.Add(kind, count), 0);
                 }
             }
 
-            batches.Add(($"{seasonId}-batch-{b}", records));
+            batches.Add(IngestBatch.Of($"{seasonId}-batch-{b}", records));
         }
 
-        var accepted = await Task.WhenAll(batches.Select(b => grains.GetGrain<IEngagementBatchGrain>(b.Id).AcceptAsync(b.Records)));
-        Assert.All(accepted, duplicate => Assert.False(duplicate));
+        var ingest = grains.GetGrain<IEngagementIngestGrain>(0);
+        var accepted = await Task.WhenAll(batches.Select(ingest.IngestAsync));
+        Assert.All(accepted, outcome => Assert.Equal((EventsPerBatch, false), (outcome.Accepted, outcome.Duplicate)));
 
         // Three judges score random tracks; a judge's later score replaces the earlier one.
         var season = grains.GetGrain<ISeasonGrain>(seasonId);

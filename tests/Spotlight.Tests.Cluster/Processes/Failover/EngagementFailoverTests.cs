@@ -26,14 +26,20 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
         /// <summary>Half-way, under steady load.</summary>
         UnderLoad,
 
-        /// <summary>While the silo is writing a partition checkpoint (held open by a table lock).</summary>
+        /// <summary>While a delivery's transaction waits for its partition's checkpoint row, its first statement
+        /// (held by a lock on the checkpoint table).</summary>
         DuringCheckpointWrite,
+
+        /// <summary>In the middle of a delivery's transaction: its checkpoint row locked and its video counters
+        /// written, its track counts waiting (held by a lock on the track table); the commit never comes.</summary>
+        DuringDeliveryTransaction,
     }
 
     [Theory]
     [InlineData(KillPoint.Early)]
     [InlineData(KillPoint.UnderLoad)]
     [InlineData(KillPoint.DuringCheckpointWrite)]
+    [InlineData(KillPoint.DuringDeliveryTransaction)]
     public async Task KillingASiloMidRun_LosesNothing_AndCountsNothingTwice(KillPoint point)
     {
         var database = await postgres.CreateDatabaseAsync();
@@ -54,8 +60,13 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
 
             var workload = new EngagementWorkload(videos: 40, tracks: 4, batches: 150, eventsPerBatch: 100, seed: (int)point + 1);
             await workload.SetUpAsync(apis[0].BaseAddress);
-            // Held from before the traffic, so that checkpoint writes are certain to come and wait on it.
-            await using var blocker = point == KillPoint.DuringCheckpointWrite ? await CheckpointWriteBlocker.LockAsync(database) : null;
+            // Held from before the traffic, so that deliveries are certain to come and wait on it.
+            await using var blocker = point switch
+            {
+                KillPoint.DuringCheckpointWrite => await TableWriteBlocker.LockAsync(database, "engagement_checkpoint"),
+                KillPoint.DuringDeliveryTransaction => await TableWriteBlocker.LockAsync(database, "engagement_track_bucket"),
+                _ => null,
+            };
             var sending = workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 3, SendDeadline);
             var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, blocker);
             var killedAt = workload.Elapsed;
@@ -93,7 +104,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
     }
 
     private static async Task<(HostProcess Victim, int AcknowledgedBeforeKill)> KillAtAsync(
-        KillPoint point, EngagementWorkload workload, Task sending, IReadOnlyList<SiloProcesses.RunningSilo> silos, CheckpointWriteBlocker? blocker)
+        KillPoint point, EngagementWorkload workload, Task sending, IReadOnlyList<SiloProcesses.RunningSilo> silos, TableWriteBlocker? blocker)
     {
         switch (point)
         {
@@ -108,7 +119,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
                 await WaitForAcknowledgedAsync(workload, sending, workload.BatchCount / 4);
                 IReadOnlyList<string> waiting = [];
                 await Eventually.UntilAsync(async () => (waiting = await blocker!.WaitingWritersAsync()).Count > 0,
-                    TimeSpan.FromSeconds(60), "a silo's checkpoint write to wait on the test's lock");
+                    TimeSpan.FromSeconds(60), $"a silo's delivery to wait on the test's lock ({point})");
                 var victim = silos.Select((s, i) => (s.Process, Name: ClusterRun.SiloName(i + 1))).First(s => waiting.Contains(s.Name)).Process;
                 var acknowledged = workload.Acknowledged;
                 Kill(victim);
