@@ -35,6 +35,7 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _appender;
     private readonly (long Offset, DateTimeOffset At)[] _lastRead;
+    private int _disposed;
 
     public PostgresEngagementLog(NpgsqlDataSource db, IOptions<EngagementOptions> options, EngagementMetrics metrics, ILogger<PostgresEngagementLog> logger)
     {
@@ -159,6 +160,12 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stop.CancelAsync();
         try
@@ -167,6 +174,12 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+
+        // Batches still waiting were not appended: their callers may send them again elsewhere.
+        while (_queue.Reader.TryRead(out var pending))
+        {
+            pending.Done.TrySetException(new EngagementLogUnavailableException("The engagement log is shutting down."));
         }
 
         _stop.Dispose();
