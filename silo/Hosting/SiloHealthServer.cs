@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using Orleans.Runtime;
 
 namespace Spotlight.Silo.Hosting;
@@ -13,7 +14,9 @@ namespace Spotlight.Silo.Hosting;
 /// runs (liveness; it never calls a grain, so a busy or partitioned cluster cannot get healthy silos
 /// restarted), <c>/readyz</c> answers 200 once the silo has fully started and while it is Active in the
 /// cluster's membership, 503 otherwise (startup and readiness; it reads the silo's own view of its status
-/// and the host's lifetime, no grain call either).
+/// and the host's lifetime, no grain call either). <c>/metrics</c> serves the process's meters (Orleans',
+/// Spotlight's engagement pipeline, the runtime's) for Prometheus: meters are process-wide, so this small
+/// application's own meter provider sees the silo's instruments.
 /// </summary>
 public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedService, IAsyncDisposable
 {
@@ -24,10 +27,15 @@ public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedS
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.ListenAnyIP(port));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SiloTelemetry.Meters)
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         _app = builder.Build();
         var status = silo.GetRequiredService<ISiloStatusOracle>();
         var lifetime = silo.GetRequiredService<IHostApplicationLifetime>();
         _app.MapGet("/healthz", () => Results.Text("alive"));
+        _app.MapPrometheusScrapingEndpoint("/metrics");
         // Orleans reports Active before its last start-up stages (stream providers) have run; the host's
         // ApplicationStarted comes after all of them, so ready means both.
         _app.MapGet("/readyz", () => status.CurrentStatus == SiloStatus.Active && lifetime.ApplicationStarted.IsCancellationRequested

@@ -28,7 +28,7 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task HealthEndpoints_AnswerForProbes_LivenessAtOnce_ReadinessOnceActive_AndTheSiloNameComesFromConfiguration()
+    public async Task HealthEndpoints_AnswerForProbes_LivenessAtOnce_ReadinessOnceActive_MetricsForPrometheus_AndTheSiloNameComesFromConfiguration()
     {
         var database = await postgres.CreateDatabaseAsync();
         var healthPort = FreePorts.Next();
@@ -56,6 +56,14 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
         Assert.Equal("alive", await http.GetStringAsync("/healthz"));
         var row = await MembershipRows.ForPortAsync(database, PostgresSilos.ClusterId, silo.SiloPort);
         Assert.Equal((MembershipRows.Active, "pod-abc123"), (row?.Status, row?.SiloName));
+
+        // The same port serves the silo's metrics: the engagement log's per-partition positions (sampled every
+        // few seconds) and Orleans' own instruments.
+        var metrics = "";
+        await Eventually.UntilAsync(async () => (metrics = await http.GetStringAsync("/metrics")).Contains("spotlight_engagement_log_lag", StringComparison.Ordinal),
+            JoinTimeout, "/metrics to show the engagement log's lag per partition");
+        Assert.Contains("partition=\"0\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
 
         silo.Process.Terminate();
         var exitCode = await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
