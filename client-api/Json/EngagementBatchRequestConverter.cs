@@ -85,12 +85,12 @@ public sealed class EngagementBatchRequestConverter : JsonConverter<EngagementBa
             if (reader.ValueTextEquals("videoId"u8))
             {
                 Next(ref reader);
-                e.VideoId = ReadPooledString(ref reader, index, "videoId");
+                e.VideoId = ReadString(ref reader, Path(index, "videoId"));
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
                 Next(ref reader);
-                e.Kind = ReadPooledString(ref reader, index, "kind");
+                e.Kind = ReadKind(ref reader, index);
             }
             else
             {
@@ -98,11 +98,11 @@ public sealed class EngagementBatchRequestConverter : JsonConverter<EngagementBa
                 Next(ref reader);
                 if (Is(name, "videoId"))
                 {
-                    e.VideoId = ReadPooledString(ref reader, index, "videoId");
+                    e.VideoId = ReadString(ref reader, Path(index, "videoId"));
                 }
                 else if (Is(name, "kind"))
                 {
-                    e.Kind = ReadPooledString(ref reader, index, "kind");
+                    e.Kind = ReadKind(ref reader, index);
                 }
                 else if (Is(name, "count"))
                 {
@@ -122,17 +122,15 @@ public sealed class EngagementBatchRequestConverter : JsonConverter<EngagementBa
         return e;
     }
 
-    private static string? ReadPooledString(ref Utf8JsonReader reader, int index, string field)
-    {
-        try
-        {
-            return PooledStringConverter.ReadPooled(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            throw new JsonException(ex.Message, Path(index, field), null, null, ex);
-        }
-    }
+    /// <summary>The usual kinds as shared constants (no string per event); anything else as read, for the
+    /// rules to refuse with the allowed values.</summary>
+    private static string? ReadKind(ref Utf8JsonReader reader, int index) =>
+        reader.TokenType != JsonTokenType.String ? ReadString(ref reader, Path(index, "kind"))
+        : reader.ValueTextEquals("view"u8) ? "view"
+        : reader.ValueTextEquals("like"u8) ? "like"
+        : reader.ValueTextEquals("comment"u8) ? "comment"
+        : reader.ValueTextEquals("share"u8) ? "share"
+        : reader.GetString();
 
     private static int? ReadInt(ref Utf8JsonReader reader, int index)
     {

@@ -21,9 +21,8 @@ public sealed class SliceReader
 
     public ReadOnlyMemory<EngagementEvent> Events { get; }
 
-    /// <param name="pool">Where the ids' strings come from (a new string per id when null).</param>
     /// <param name="buffer">Where the events go (a new array when null).</param>
-    public static SliceReader Read(ReadOnlySpan<byte> payload, StringPool? pool = null, EventBuffer? buffer = null)
+    public static SliceReader Read(ReadOnlySpan<byte> payload, EventBuffer? buffer = null)
     {
         var at = 0;
         if (payload.Length == 0 || payload[at++] != 1)
@@ -31,8 +30,8 @@ public sealed class SliceReader
             throw new FormatException("An engagement log entry of an unknown version.");
         }
 
-        var videos = ReadTable(payload, ref at, pool);
-        var tracks = ReadTable(payload, ref at, pool);
+        var videos = ReadTable(payload, ref at);
+        var tracks = ReadTable(payload, ref at);
         var count = checked((int)VarInt.Read(payload, ref at));
         var baseSeconds = BinaryPrimitives.ReadInt64LittleEndian(payload[at..]);
         at += sizeof(long);
@@ -56,14 +55,14 @@ public sealed class SliceReader
         return new SliceReader(videos, tracks, memory);
     }
 
-    private static string[] ReadTable(ReadOnlySpan<byte> payload, ref int at, StringPool? pool)
+    private static string[] ReadTable(ReadOnlySpan<byte> payload, ref int at)
     {
         var table = new string[checked((int)VarInt.Read(payload, ref at))];
         for (var i = 0; i < table.Length; i++)
         {
             var length = checked((int)VarInt.Read(payload, ref at));
             var bytes = payload.Slice(at, length);
-            table[i] = pool is null ? Encoding.UTF8.GetString(bytes) : pool.Get(bytes);
+            table[i] = Encoding.UTF8.GetString(bytes);
             at += length;
         }
 

@@ -51,7 +51,6 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
     private readonly PendingNotices _pending = new();
 
     // Kept from delivery to delivery, so their capacity is grown once (deliveries run one at a time).
-    private readonly StringPool _ids = new();
     private readonly EventBuffer _events = new();
     private readonly HashSet<string> _deliveryVideos = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VideoRoute> _deliveryRoutes = new(StringComparer.Ordinal);
@@ -192,7 +191,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
     {
         var started = Stopwatch.GetTimestamp();
         _events.Reset();
-        var slices = entries.Select(e => SliceReader.Read(e.Payload, _ids, _events)).ToList();
+        var slices = entries.Select(e => SliceReader.Read(e.Payload, _events)).ToList();
         _deliveryVideos.Clear();
         foreach (var slice in slices)
         {

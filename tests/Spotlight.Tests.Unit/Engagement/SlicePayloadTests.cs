@@ -55,20 +55,6 @@ public class SlicePayloadTests
     }
 
     [Fact]
-    public void APool_GivesOneInstancePerId()
-    {
-        var batch = IngestBatch.Of("b1", [("v1", EngagementKind.View, 1, T0)]);
-        var payload = SliceWriter.Write(batch, [0], ["t1"]);
-        var pool = new StringPool();
-
-        var first = SliceReader.Read(payload, pool);
-        var second = SliceReader.Read(payload, pool);
-
-        Assert.Same(first.Videos[0], second.Videos[0]);
-        Assert.Same(first.Tracks[0], second.Tracks[0]);
-    }
-
-    [Fact]
     public void ABuffer_HoldsEveryEntryOfADelivery_WithoutOverwritingEarlierOnes()
     {
         var buffer = new EventBuffer();
