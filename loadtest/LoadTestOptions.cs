@@ -56,6 +56,14 @@ public sealed record LoadTestOptions
     /// working set) may grow after warm-up, in percent.</summary>
     public double MaxGrowthPercent { get; init; } = 10;
 
+    /// <summary>Soak, postgres mode: a connection string to the system's database; the soak then samples the
+    /// engagement tables' sizes and judges that the log and the batch ids stop growing after warm-up.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Soak, postgres mode: a silo's <c>/metrics</c> (its health port); the soak then samples the silo's
+    /// memory too and judges its growth like the API's.</summary>
+    public Uri? SiloMetrics { get; init; }
+
     public static LoadTestOptions Parse(string[] args)
     {
         var options = new LoadTestOptions();
@@ -85,11 +93,13 @@ public sealed record LoadTestOptions
                 "--viral-share" => options with { ViralShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = value },
                 "--verify-seconds" => options with { VerifySeconds = Int(value) },
+                "--postgres" => options with { Postgres = value },
+                "--silo-metrics" => options with { SiloMetrics = new Uri(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
-        if (!options.Target.IsLoopback)
+        if (!options.Target.IsLoopback || options.SiloMetrics is { IsLoopback: false })
         {
             throw new ArgumentException("The load test only targets loopback addresses (127.0.0.1, localhost, [::1]).");
         }

@@ -1,14 +1,12 @@
-using System.Diagnostics;
-using System.Runtime;
 using Spotlight.ClientApi.Auth;
+using Spotlight.Silo.Diagnostics;
 
 namespace Spotlight.ClientApi.Diagnostics;
 
 /// <summary>
-/// <c>POST /api/dev/retained-memory</c>: runs a full, compacting, decommitting garbage collection and reports
-/// what the process still holds. The soak judges memory growth on these figures, because the working set
-/// between collections mostly measures how much garbage the server GC lets build up, not what is kept.
-/// Mapped in Development only (it pauses the process for a moment); admins only.
+/// <c>POST /api/dev/retained-memory</c>: what the API process retains after a full collection
+/// (<see cref="RetainedMemoryProbe"/>). Mapped in Development only (it pauses the process for a moment);
+/// admins only.
 /// </summary>
 public static class RetainedMemoryEndpoints
 {
@@ -23,31 +21,5 @@ public static class RetainedMemoryEndpoints
         return endpoints;
     }
 
-    public static RetainedMemory Collect()
-    {
-        var clock = Stopwatch.StartNew();
-        // Aggressive mode compacts every generation (the large object heap too) and gives free memory back
-        // to the system, so the working set afterwards is what the process really uses.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var pause = clock.Elapsed;
-        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        using var process = Process.GetCurrentProcess();
-        return new RetainedMemory(
-            HeapBytes: info.HeapSizeBytes - info.FragmentedBytes,
-            FragmentedBytes: info.FragmentedBytes,
-            CommittedBytes: info.TotalCommittedBytes,
-            WorkingSetBytes: process.WorkingSet64,
-            CollectionMs: Math.Round(pause.TotalMilliseconds, 1),
-            ServerGc: GCSettings.IsServerGC);
-    }
+    public static RetainedMemory Collect() => RetainedMemoryProbe.Measure();
 }
-
-/// <param name="HeapBytes">Bytes of live managed objects after the collection.</param>
-/// <param name="FragmentedBytes">Free space left between them.</param>
-/// <param name="CommittedBytes">Memory the GC has committed after it gave back what it could.</param>
-/// <param name="WorkingSetBytes">The process's resident memory after the collection (managed and native).</param>
-/// <param name="CollectionMs">How long the collections paused the process.</param>
-/// <param name="ServerGc">Whether the server GC runs (its budgets, and so the working set between collections, are larger).</param>
-public sealed record RetainedMemory(long HeapBytes, long FragmentedBytes, long CommittedBytes, long WorkingSetBytes, double CollectionMs, bool ServerGc);

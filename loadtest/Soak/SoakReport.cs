@@ -26,6 +26,24 @@ public static class SoakReport
         yield return ("Full collections for the retained figures", pauses.Count == 0 ? "none" : $"{pauses.Count} (every {o.CollectSeconds} s), pause median {pauses[pauses.Count / 2]:N0} ms, longest {pauses[^1]:N0} ms");
         yield return ("Working set between them (not judged)", Growth(r.WorkingSetGrowth));
         yield return ("GC heap at the last collection (not judged)", Growth(r.HeapGrowth));
+        if (r.SiloRetainedObjectsGrowth is { } siloObjects && r.SiloRetainedWorkingSetGrowth is { } siloWorkingSet)
+        {
+            yield return ("Silo: retained objects after warm-up", Growth(siloObjects) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+            yield return ("Silo: retained working set after warm-up", Growth(siloWorkingSet) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+        }
+
+        if (r.SiloHeapGrowth is { } siloHeap)
+        {
+            yield return ("Silo: GC heap at its last collection (not judged)", Growth(siloHeap));
+        }
+
+        if (r.LogGrowth is { } log && r.BatchIdGrowth is { } batchIds && r.StoreGrowth is { } store)
+        {
+            yield return ("Engagement log table after warm-up", Growth(log) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+            yield return ("Batch-id table after warm-up", Growth(batchIds) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+            yield return ("Store tables after warm-up (not judged)", Growth(store));
+        }
+
         var gen2 = r.Memory.Count > 1 ? r.Memory[^1].Gen2Collections - r.Memory[0].Gen2Collections : 0;
         yield return ("Full (gen 2) collections during the run", gen2.ToString("N0", CultureInfo.InvariantCulture));
         yield return ("Verdict", r.Passed ? "passed" : "FAILED");
@@ -50,6 +68,9 @@ public static class SoakReport
             .Append(SvgChart.Lines(collected, [("working set", "#2563eb", [.. r.Retained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.Retained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
             .Append("<h2>API memory between those collections (MB)</h2>")
             .Append(SvgChart.Lines(seconds, [("working set", "#2563eb", [.. r.Memory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.Memory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(r.Tables.Count == 0 ? "" : "<h2>Engagement tables on disk (MB)</h2>" + SvgChart.Lines([.. r.Tables.Select(t => t.AtSecond)], [("log", "#2563eb", [.. r.Tables.Select(t => SoakRun.Mb(t.LogBytes))]), ("batch ids", "#ea580c", [.. r.Tables.Select(t => SoakRun.Mb(t.BatchIdBytes))]), ("store", "#16a34a", [.. r.Tables.Select(t => SoakRun.Mb(t.StoreBytes))])], "s", warmup))
+            .Append(r.SiloRetained.Count == 0 ? "" : "<h2>What the silo retains after a full collection (MB)</h2>" + SvgChart.Lines([.. r.SiloRetained.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(r.SiloMemory.Count == 0 ? "" : "<h2>Silo memory between those collections (MB)</h2>" + SvgChart.Lines([.. r.SiloMemory.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
             .Append("<h2>Events acknowledged per minute</h2>")
             .Append(SvgChart.Lines(minutes, [("events", "#2563eb", [.. r.Minutes.Select(m => (double)m.Events)])], "min", (0, r.Options.WarmupSeconds / 60.0)))
             .Append("<h2>Latency p99 per minute (ms)</h2>")

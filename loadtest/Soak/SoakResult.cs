@@ -23,4 +23,13 @@ public sealed record SoakResult(
     MemoryGrowth RetainedObjectsGrowth,
     MemoryGrowth RetainedWorkingSetGrowth,
     IReadOnlyList<MinuteSample> Minutes,
+    IReadOnlyList<MemorySample> SiloMemory,
+    IReadOnlyList<RetainedSample> SiloRetained,
+    MemoryGrowth? SiloHeapGrowth,
+    MemoryGrowth? SiloRetainedObjectsGrowth,
+    MemoryGrowth? SiloRetainedWorkingSetGrowth,
+    IReadOnlyList<TableSample> Tables,
+    MemoryGrowth? LogGrowth,
+    MemoryGrowth? BatchIdGrowth,
+    MemoryGrowth? StoreGrowth,
     bool Passed);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Spotlight.LoadTest.Common;
 
 namespace Spotlight.LoadTest.Soak;
@@ -25,6 +26,9 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
     private readonly SoakErrors _errors = new();
     private readonly List<MemorySample> _memory = [];
     private readonly List<RetainedSample> _retained = [];
+    private readonly List<MemorySample> _siloMemory = [];
+    private readonly List<RetainedSample> _siloRetained = [];
+    private readonly List<TableSample> _tables = [];
     private readonly MinuteStats _minutes = new(options.DurationSeconds);
     private long _events;
     private long _reads;
@@ -46,9 +50,18 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         progress($"Setting up a season, {options.Tracks:N0} cleared tracks and {options.Videos + 1:N0} videos on {options.Target} (run {runId})…");
         var setUp = await SoakSetUp.CreateAsync(api, options, runId, progress);
         using var clients = setUp.Clients;
+        await using var database = options.Postgres is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null;
+        using var silo = options.SiloMetrics is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         progress($"Set up in {setUpClock.Elapsed.TotalSeconds:N0} s. Soaking for {options.DurationSeconds} s: {options.Rate:N0} events/s, {options.ReadsPerSecond} reads/s, {options.ReviewsPerSecond} review cycles/s…");
-        return await new SoakRun(options, setUp).ExecuteAsync(progress);
+        return await new SoakRun(options, setUp) { Database = database, Silo = silo }.ExecuteAsync(progress);
     }
+
+    /// <summary>The system's database, when the soak samples the engagement tables (postgres mode).</summary>
+    private NpgsqlDataSource? Database { get; init; }
+
+    /// <summary>A client for the silo's health port, when the soak samples the silo's memory (postgres mode):
+    /// its /metrics, and what it retains after a full collection (<c>POST /retained-memory</c>, Development only).</summary>
+    private HttpClient? Silo { get; init; }
 
     public async Task<SoakResult> ExecuteAsync(Action<string> progress)
     {
@@ -274,8 +287,32 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         }
 
         AddLocked(_memory, sample);
+        var extra = "";
+        if (Silo is not null && MemorySample.Parse(await Silo.GetStringAsync(options.SiloMetrics), at) is { } silo)
+        {
+            AddLocked(_siloMemory, silo);
+            extra += $"  silo heap {Mb(silo.HeapBytes),5:N0} MB";
+        }
+        else if (Silo is not null)
+        {
+            _errors.Record("GET silo metrics", "no dotnet_process_memory_working_set_bytes in the silo's /metrics");
+        }
 
-        progress($"t={at,5:0}s  working set {Mb(sample.WorkingSetBytes),6:N0} MB  heap {Mb(sample.HeapBytes),5:N0} MB  events {Interlocked.Read(ref _events),11:N0}  reads {Interlocked.Read(ref _reads),8:N0}  track reviews {Interlocked.Read(ref _trackReviews),6:N0}  link decisions {Interlocked.Read(ref _linkDecisions),6:N0}  errors {_errors.Total}{(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
+        if (Database is not null)
+        {
+            try
+            {
+                var tables = await TableSample.ReadAsync(Database, at);
+                AddLocked(_tables, tables);
+                extra += $"  log {Mb(tables.LogBytes),5:N0} MB  batch ids {Mb(tables.BatchIdBytes),4:N0} MB  store {Mb(tables.StoreBytes),5:N0} MB";
+            }
+            catch (NpgsqlException ex)
+            {
+                _errors.Record("table sizes", ex.Message);
+            }
+        }
+
+        progress($"t={at,5:0}s  working set {Mb(sample.WorkingSetBytes),6:N0} MB  heap {Mb(sample.HeapBytes),5:N0} MB{extra}  events {Interlocked.Read(ref _events),11:N0}  reads {Interlocked.Read(ref _reads),8:N0}  track reviews {Interlocked.Read(ref _trackReviews),6:N0}  link decisions {Interlocked.Read(ref _linkDecisions),6:N0}  errors {_errors.Total}{(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
     }
 
     /// <summary>Has the API collect its garbage fully and report what it still holds.</summary>
@@ -288,11 +325,27 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             return;
         }
 
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var sample = new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble());
+        var sample = await RetainedAsync(response, at);
         AddLocked(_retained, sample);
+        var silo = "";
+        if (Silo is not null)
+        {
+            using var siloResponse = await Silo.PostAsync(new Uri(options.SiloMetrics!, "/retained-memory"), null);
+            if (await _errors.CheckAsync("POST silo retained-memory (Development only)", siloResponse, HttpStatusCode.OK))
+            {
+                var siloSample = await RetainedAsync(siloResponse, at);
+                AddLocked(_siloRetained, siloSample);
+                silo = $"; silo: objects {Mb(siloSample.HeapBytes),5:N0} MB  working set {Mb(siloSample.WorkingSetBytes),6:N0} MB  ({siloSample.CollectionMs:N0} ms)";
+            }
+        }
 
-        progress($"t={at,5:0}s  retained after a full collection: objects {Mb(sample.HeapBytes),5:N0} MB  working set {Mb(sample.WorkingSetBytes),6:N0} MB  ({sample.CollectionMs:N0} ms){(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
+        progress($"t={at,5:0}s  retained after a full collection: objects {Mb(sample.HeapBytes),5:N0} MB  working set {Mb(sample.WorkingSetBytes),6:N0} MB  ({sample.CollectionMs:N0} ms){silo}{(at < options.WarmupSeconds ? "  [warm-up]" : "")}");
+    }
+
+    private static async Task<RetainedSample> RetainedAsync(HttpResponseMessage response, double at)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble());
     }
 
     private SoakResult Result(double ran, BatchPoster poster, List<string> mismatches)
@@ -304,6 +357,15 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         var heap = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.HeapBytes);
         var retainedObjects = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.HeapBytes);
         var retainedWorkingSet = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
+        var siloMemory = CopyLocked(_siloMemory);
+        var tables = CopyLocked(_tables);
+        var siloRetained = CopyLocked(_siloRetained);
+        var siloHeap = siloMemory.Count == 0 ? null : MemoryGrowth.Of(siloMemory, options.WarmupSeconds, ran, s => s.HeapBytes);
+        var siloObjects = siloRetained.Count == 0 ? null : MemoryGrowth.Of(siloRetained, options.WarmupSeconds, ran, s => s.HeapBytes);
+        var siloWorkingSet = siloRetained.Count == 0 ? null : MemoryGrowth.Of(siloRetained, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
+        var log = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.LogBytes);
+        var batchIds = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.BatchIdBytes);
+        var store = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.StoreBytes);
         var errors = _errors.Total;
         return new SoakResult(
             RunId: setUp.RunId,
@@ -328,9 +390,22 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             RetainedObjectsGrowth: retainedObjects,
             RetainedWorkingSetGrowth: retainedWorkingSet,
             Minutes: _minutes.Samples(ran),
+            SiloMemory: siloMemory,
+            SiloRetained: siloRetained,
+            SiloHeapGrowth: siloHeap,
+            SiloRetainedObjectsGrowth: siloObjects,
+            SiloRetainedWorkingSetGrowth: siloWorkingSet,
+            Tables: tables,
+            LogGrowth: log,
+            BatchIdGrowth: batchIds,
+            StoreGrowth: store,
             Passed: errors == 0 && poster.Unacknowledged == 0 && mismatches.Count == 0
-                && retainedObjects.Percent <= options.MaxGrowthPercent && retainedWorkingSet.Percent <= options.MaxGrowthPercent);
+                && retainedObjects.Percent <= options.MaxGrowthPercent && retainedWorkingSet.Percent <= options.MaxGrowthPercent
+                && Within(siloObjects) && Within(siloWorkingSet) && Within(log) && Within(batchIds));
     }
+
+    /// <summary>A figure the soak did not sample passes; one it sampled may grow by the limit at most.</summary>
+    private bool Within(MemoryGrowth? growth) => growth is null || growth.Percent <= options.MaxGrowthPercent;
 
     // The sampling workers add while the result is read.
     private static void AddLocked<T>(List<T> list, T item)

@@ -12,11 +12,12 @@ using Spotlight.Grains.Engagement.Log;
 namespace Spotlight.Silo.Engagement;
 
 /// <summary>
-/// The engagement log in PostgreSQL (schema: migration 0006). Appends are committed in groups: one
-/// appender per silo takes every batch waiting and commits them in one transaction, each acknowledged when
-/// that commit returns, so a burst costs one fsync instead of one per batch. A group locks every
-/// partition's head row (in order) before it looks for earlier claims of its batch ids and writes, so
-/// offsets are dense and commit in order, and two silos can never both accept one batch id.
+/// The engagement log in PostgreSQL (schema: migrations 0006 and 0007). Appends are committed in groups:
+/// one appender per silo takes every batch waiting and appends them with one call of
+/// <c>engagement_append</c>, which commits on its own, each batch acknowledged when it returns, so a burst
+/// costs one round trip and one fsync instead of one per batch. The function locks every partition's head
+/// row (in order) before it looks for earlier claims of the batch ids and writes, so offsets are dense and
+/// commit in order, and two silos can never both accept one batch id.
 /// </summary>
 public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
 {
@@ -227,109 +228,80 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
         }
     }
 
+    /// <summary>Appends a group in one call of <c>engagement_append</c> (migration 0007), which also commits:
+    /// one round trip and one WAL flush for the whole group. A batch id repeated within the group is sent
+    /// once; its repeats get the first one's answer, as a later duplicate would.</summary>
     private async Task<IngestOutcome[]> CommitGroupAsync(List<PendingAppend> group)
     {
         var now = DateTimeOffset.UtcNow;
         await Entries.EnsureAsync(now - TimeSpan.FromMinutes(1), now + TimeSpan.FromMinutes(1), CancellationToken.None);
         await Claims.EnsureAsync(now - TimeSpan.FromMinutes(1), now + TimeSpan.FromMinutes(1), CancellationToken.None);
-        await using var connection = await _db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var heads = new long[_options.Partitions];
-        var claimed = new Dictionary<string, IngestOutcome>(StringComparer.Ordinal);
-        await using (var read = new NpgsqlBatch(connection, transaction))
-        {
-            read.BatchCommands.Add(new NpgsqlBatchCommand("SELECT partition, next_offset FROM engagement_log_head ORDER BY partition FOR UPDATE"));
-            var claims = new NpgsqlBatchCommand("""
-                SELECT batch_id, accepted, rejected FROM engagement_batch
-                 WHERE batch_id = ANY(@ids) AND accepted_at >= now() - @window
-                """);
-            claims.Parameters.AddWithValue("ids", group.Select(p => p.Append.BatchId).Distinct(StringComparer.Ordinal).ToArray());
-            claims.Parameters.AddWithValue("window", _options.DedupeWindow);
-            read.BatchCommands.Add(claims);
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var partition = reader.GetInt32(0);
-                if (partition < heads.Length)
-                {
-                    heads[partition] = reader.GetInt64(1);
-                }
-            }
 
-            await reader.NextResultAsync();
-            while (await reader.ReadAsync())
-            {
-                var rejected = reader.IsDBNull(2) ? [] : JsonSerializer.Deserialize<List<RejectedEvent>>(reader.GetString(2), Json) ?? [];
-                claimed[reader.GetString(0)] = new IngestOutcome(reader.GetInt32(1), rejected, Duplicate: true);
-            }
-        }
-
-        if (heads.Any(h => h == 0))
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (ids, accepted, rejected) = (new List<string>(), new List<int>(), new List<string?>());
+        var (sliceBatch, partitions, events, payloads) = (new List<int>(), new List<int>(), new List<int>(), new List<byte[]>());
+        foreach (var pending in group)
         {
-            throw new InvalidOperationException("The engagement log has fewer partitions than Spotlight:Engagement:Partitions; the layout check should have refused to start.");
-        }
-
-        var outcomes = new IngestOutcome[group.Count];
-        var (claimIds, claimAccepted, claimRejected) = (new List<string>(), new List<int>(), new List<string?>());
-        var (partitions, offsets, events, payloads) = (new List<int>(), new List<long>(), new List<int>(), new List<byte[]>());
-        for (var i = 0; i < group.Count; i++)
-        {
-            var append = group[i].Append;
-            if (claimed.TryGetValue(append.BatchId, out var earlier))
+            var append = pending.Append;
+            if (!first.TryAdd(append.BatchId, ids.Count))
             {
-                outcomes[i] = earlier;
                 continue;
             }
 
-            outcomes[i] = append.Outcome;
-            claimed[append.BatchId] = append.Outcome with { Duplicate = true };
-            claimIds.Add(append.BatchId);
-            claimAccepted.Add(append.Outcome.Accepted);
-            claimRejected.Add(append.Outcome.Rejected.Count == 0 ? null : JsonSerializer.Serialize(append.Outcome.Rejected, Json));
+            ids.Add(append.BatchId);
+            accepted.Add(append.Outcome.Accepted);
+            rejected.Add(append.Outcome.Rejected.Count == 0 ? null : JsonSerializer.Serialize(append.Outcome.Rejected, Json));
             foreach (var slice in append.Slices)
             {
+                sliceBatch.Add(ids.Count); // 1-based, as SQL arrays are
                 partitions.Add(slice.Partition);
-                offsets.Add(heads[slice.Partition]++);
                 events.Add(slice.Events);
                 payloads.Add(slice.Payload);
             }
         }
 
-        if (claimIds.Count > 0)
-        {
-            await using var write = new NpgsqlBatch(connection, transaction);
-            var claim = new NpgsqlBatchCommand("""
-                INSERT INTO engagement_batch (batch_id, accepted_at, accepted, rejected)
-                SELECT id, clock_timestamp(), accepted, rejected FROM unnest(@ids, @accepted, @rejected) AS c(id, accepted, rejected)
-                """);
-            claim.Parameters.AddWithValue("ids", claimIds.ToArray());
-            claim.Parameters.AddWithValue("accepted", claimAccepted.ToArray());
-            claim.Parameters.Add(new NpgsqlParameter("rejected", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = claimRejected.ToArray() });
-            write.BatchCommands.Add(claim);
-            if (partitions.Count > 0)
-            {
-                var entries = new NpgsqlBatchCommand("""
-                    INSERT INTO engagement_log (partition, log_offset, appended_at, events, payload)
-                    SELECT p, o, clock_timestamp(), e, pl FROM unnest(@partitions, @offsets, @events, @payloads) AS l(p, o, e, pl)
-                    """);
-                entries.Parameters.AddWithValue("partitions", partitions.ToArray());
-                entries.Parameters.AddWithValue("offsets", offsets.ToArray());
-                entries.Parameters.AddWithValue("events", events.ToArray());
-                entries.Parameters.AddWithValue("payloads", payloads.ToArray());
-                write.BatchCommands.Add(entries);
-                var moved = new NpgsqlBatchCommand("""
-                    UPDATE engagement_log_head h SET next_offset = v.next
-                      FROM unnest(@partitions, @nexts) AS v(partition, next) WHERE h.partition = v.partition
-                    """);
-                moved.Parameters.AddWithValue("partitions", Enumerable.Range(0, heads.Length).ToArray());
-                moved.Parameters.AddWithValue("nexts", heads);
-                write.BatchCommands.Add(moved);
-            }
+        await using var command = _db.CreateCommand("""
+            SELECT batch_id, accepted, rejected
+              FROM engagement_append(@ids, @accepted, @rejected, @slice_batch, @slice_partition, @slice_events, @slice_payload, @window)
+            """);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        command.Parameters.AddWithValue("accepted", accepted.ToArray());
+        command.Parameters.Add(new NpgsqlParameter("rejected", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = rejected.ToArray() });
+        command.Parameters.AddWithValue("slice_batch", sliceBatch.ToArray());
+        command.Parameters.AddWithValue("slice_partition", partitions.ToArray());
+        command.Parameters.AddWithValue("slice_events", events.ToArray());
+        command.Parameters.AddWithValue("slice_payload", payloads.ToArray());
+        command.Parameters.AddWithValue("window", _options.DedupeWindow);
 
-            await write.ExecuteNonQueryAsync();
+        var earlier = new Dictionary<string, IngestOutcome>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var reasons = reader.IsDBNull(2) ? [] : JsonSerializer.Deserialize<List<RejectedEvent>>(reader.GetString(2), Json) ?? [];
+                earlier[reader.GetString(0)] = new IngestOutcome(reader.GetInt32(1), reasons, Duplicate: true);
+            }
         }
 
-        await transaction.CommitAsync();
+        var outcomes = new IngestOutcome[group.Count];
+        var answered = new Dictionary<string, IngestOutcome>(StringComparer.Ordinal);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var append = group[i].Append;
+            if (earlier.TryGetValue(append.BatchId, out var claim))
+            {
+                outcomes[i] = claim;
+            }
+            else if (answered.TryGetValue(append.BatchId, out var firstAnswer))
+            {
+                outcomes[i] = firstAnswer with { Duplicate = true };
+            }
+            else
+            {
+                outcomes[i] = answered[append.BatchId] = append.Outcome;
+            }
+        }
+
         return outcomes;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Orleans.Runtime;
+using Spotlight.Silo.Diagnostics;
 
 namespace Spotlight.Silo.Hosting;
 
@@ -16,10 +17,13 @@ namespace Spotlight.Silo.Hosting;
 /// cluster's membership, 503 otherwise (startup and readiness; it reads the silo's own view of its status
 /// and the host's lifetime, no grain call either). <c>/metrics</c> serves the process's meters (Orleans',
 /// Spotlight's engagement pipeline, the runtime's) for Prometheus: meters are process-wide, so this small
-/// application's own meter provider sees the silo's instruments.
+/// application's own meter provider sees the silo's instruments. In Development, <c>POST /retained-memory</c>
+/// reports what the silo retains after a full collection (<see cref="RetainedMemoryProbe"/>), for the soak.
 /// </summary>
 public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedService, IAsyncDisposable
 {
+    public const string RetainedMemoryRoute = "/retained-memory";
+
     private WebApplication? _app;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -36,6 +40,11 @@ public sealed class SiloHealthServer(int port, IServiceProvider silo) : IHostedS
         var lifetime = silo.GetRequiredService<IHostApplicationLifetime>();
         _app.MapGet("/healthz", () => Results.Text("alive"));
         _app.MapPrometheusScrapingEndpoint("/metrics");
+        if (silo.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            _app.MapPost(RetainedMemoryRoute, RetainedMemoryProbe.Measure);
+        }
+
         // Orleans reports Active before its last start-up stages (stream providers) have run; the host's
         // ApplicationStarted comes after all of them, so ready means both.
         _app.MapGet("/readyz", () => status.CurrentStatus == SiloStatus.Active && lifetime.ApplicationStarted.IsCancellationRequested

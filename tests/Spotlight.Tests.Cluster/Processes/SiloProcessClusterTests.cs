@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Spotlight.Silo.Diagnostics;
+using Spotlight.Silo.Hosting;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.Tests.Cluster.Postgres;
 using Spotlight.Tests.Cluster.Embedded;
@@ -34,7 +37,8 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
         var healthPort = FreePorts.Next();
         var silo = SiloProcesses.StartPostgresSilo(database, "silo-health",
             ("Spotlight__Cluster__HealthPort", healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Spotlight__Cluster__SiloName", "pod-abc123"));
+            ("Spotlight__Cluster__SiloName", "pod-abc123"),
+            ("DOTNET_ENVIRONMENT", "Development"));
         await using var process = silo.Process;
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}"), Timeout = TimeSpan.FromSeconds(5) };
 
@@ -64,6 +68,12 @@ public class SiloProcessClusterTests(PostgresFixture postgres)
             JoinTimeout, "/metrics to show the engagement log's lag per partition");
         Assert.Contains("partition=\"0\"", metrics, StringComparison.Ordinal);
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
+
+        // In Development (as here) the soak can ask the silo what it retains after a full collection.
+        using var retained = await http.PostAsync(SiloHealthServer.RetainedMemoryRoute, null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, retained.StatusCode);
+        var memory = await retained.Content.ReadFromJsonAsync<RetainedMemory>();
+        Assert.True(memory is { HeapBytes: > 0 } && memory.WorkingSetBytes > memory.HeapBytes, $"{memory}");
 
         silo.Process.Terminate();
         var exitCode = await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(60));

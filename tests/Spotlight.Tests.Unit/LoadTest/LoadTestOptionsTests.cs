@@ -12,9 +12,19 @@ public class LoadTestOptionsTests
         Assert.Equal(new LoadTestOptions { Mode = "soak", DurationSeconds = 1800, WarmupSeconds = 300, EventsPerSecond = 5000, ReadsPerSecond = 50, ReviewsPerSecond = 2.5, SampleSeconds = 10, CollectSeconds = 30, MaxGrowthPercent = 10 }, options);
     }
 
+    [Fact]
+    public void Parse_Soak_ReadsWhereToSamplePostgresMode()
+    {
+        var options = LoadTestOptions.Parse(["--postgres", "Host=127.0.0.1;Database=spotlight", "--silo-metrics", "http://127.0.0.1:8081/metrics"]);
+
+        Assert.Equal("Host=127.0.0.1;Database=spotlight", options.Postgres);
+        Assert.Equal(new Uri("http://127.0.0.1:8081/metrics"), options.SiloMetrics);
+    }
+
     [Theory]
     [InlineData("--mode", "flood")]
     [InlineData("--target", "http://10.0.0.1:5000")]
+    [InlineData("--silo-metrics", "http://10.0.0.1:8081/metrics")]
     public void Parse_RefusesUnknownModesAndNonLoopbackTargets(string name, string value) =>
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse([name, value]));
 
