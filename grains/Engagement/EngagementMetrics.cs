@@ -11,6 +11,18 @@ public sealed class EngagementMetrics : IDisposable
 {
     public const string MeterName = "Spotlight";
 
+    // Exporters' default buckets (0, 5, 10, 25 … 10,000) suit milliseconds, not seconds or batch counts:
+    // every latency would land in the first bucket.
+    private static readonly InstrumentAdvice<double> LatencyBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
+    private static readonly InstrumentAdvice<long> SizeBuckets = new()
+    {
+        HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1_000, 10_000, 100_000, 1_000_000],
+    };
+
     private readonly Meter _meter = new(MeterName);
     private readonly Lock _gate = new();
     private long[] _lag = [];
@@ -19,12 +31,12 @@ public sealed class EngagementMetrics : IDisposable
 
     public EngagementMetrics()
     {
-        DeliveryEvents = _meter.CreateHistogram<long>("spotlight.engagement.delivery.events", "{event}", "Events applied by one projector delivery (one store commit).");
-        DeliveryEntries = _meter.CreateHistogram<long>("spotlight.engagement.delivery.entries", "{entry}", "Log entries applied by one projector delivery.");
-        CommitSeconds = _meter.CreateHistogram<double>("spotlight.engagement.commit.duration", "s", "Time to commit one delivery to the engagement store.");
-        DeliverySeconds = _meter.CreateHistogram<double>("spotlight.engagement.delivery.duration", "s", "Time to apply one delivery: store commit and notices.");
-        AppendSeconds = _meter.CreateHistogram<double>("spotlight.engagement.append.duration", "s", "Time from a batch reaching the log until its commit.");
-        AppendGroup = _meter.CreateHistogram<long>("spotlight.engagement.append.group", "{batch}", "Batches committed together by one log append (group commit).");
+        DeliveryEvents = _meter.CreateHistogram<long>("spotlight.engagement.delivery.events", "{event}", "Events applied by one projector delivery (one store commit).", tags: null, advice: SizeBuckets);
+        DeliveryEntries = _meter.CreateHistogram<long>("spotlight.engagement.delivery.entries", "{entry}", "Log entries applied by one projector delivery.", tags: null, advice: SizeBuckets);
+        CommitSeconds = _meter.CreateHistogram<double>("spotlight.engagement.commit.duration", "s", "Time to commit one delivery to the engagement store.", tags: null, advice: LatencyBuckets);
+        DeliverySeconds = _meter.CreateHistogram<double>("spotlight.engagement.delivery.duration", "s", "Time to apply one delivery: store commit and notices.", tags: null, advice: LatencyBuckets);
+        AppendSeconds = _meter.CreateHistogram<double>("spotlight.engagement.append.duration", "s", "Time from a batch reaching the log until its commit.", tags: null, advice: LatencyBuckets);
+        AppendGroup = _meter.CreateHistogram<long>("spotlight.engagement.append.group", "{batch}", "Batches committed together by one log append (group commit).", tags: null, advice: SizeBuckets);
         EventsApplied = _meter.CreateCounter<long>("spotlight.engagement.events.applied", "{event}", "Events applied to the engagement store.");
         NoticeRetries = _meter.CreateCounter<long>("spotlight.engagement.notice.retries", "{notice}", "Notices to grains that failed and were sent again.");
         _meter.CreateObservableGauge("spotlight.engagement.log.lag", ObserveLag, "{entry}", "Log entries appended but not yet applied, per partition.");
