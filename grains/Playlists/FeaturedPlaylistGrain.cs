@@ -24,9 +24,8 @@ public sealed class FeaturedPlaylistGrain(
 {
     private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<string, long> _pendingPoints = new(StringComparer.Ordinal);
+    private readonly FollowedTrackPoints _told = new();
     private PlaylistRanking _ranking = null!;
-    private AppliedPositions? _positions;
     private bool _dirty;
 
     private string Follower => FollowerKeys.Playlist(this.GetPrimaryKeyString());
@@ -44,31 +43,15 @@ public sealed class FeaturedPlaylistGrain(
     public async Task AddAsync(PlaylistEntry entry)
     {
         var snapshot = await store.FollowAsync(Follower, FollowerWindow.AllTime, [entry.TrackId], CancellationToken.None);
-        _positions ??= new AppliedPositions(snapshot.Positions);
+        _told.StartAt(snapshot.Positions);
         _dirty |= _ranking.Add(entry with { Popularity = snapshot.Points.GetValueOrDefault(entry.TrackId) });
     }
 
     public async Task ApplyTrackPointsAsync(TrackPointsNotice notice)
     {
-        if (_positions is null)
+        if (_told.Receive(notice))
         {
-            return;
-        }
-
-        switch (_positions.Judge(notice.Range))
-        {
-            case NoticeVerdict.Apply:
-                // Ranked when the playlist is next read: a track gaining in every delivery re-ranks once per read.
-                foreach (var (trackId, points) in notice.Points)
-                {
-                    _pendingPoints[trackId] = _pendingPoints.GetValueOrDefault(trackId) + points;
-                }
-
-                _positions.Advance(notice.Range);
-                break;
-            case NoticeVerdict.Reload:
-                await LoadPopularityAsync(CancellationToken.None);
-                break;
+            await LoadPopularityAsync(CancellationToken.None);
         }
     }
 
@@ -83,12 +66,7 @@ public sealed class FeaturedPlaylistGrain(
 
     public Task<IReadOnlyList<PlaylistEntry>> GetTopAsync(int limit)
     {
-        foreach (var (trackId, points) in _pendingPoints)
-        {
-            _ranking.AddPopularity(trackId, points);
-        }
-
-        _pendingPoints.Clear();
+        _told.Drain((trackId, points) => _ranking.AddPopularity(trackId, points));
         return Task.FromResult(_ranking.Top(limit));
     }
 
@@ -103,13 +81,12 @@ public sealed class FeaturedPlaylistGrain(
 
         var listed = tracks.ToHashSet(StringComparer.Ordinal);
         await RestoreMissingAsync([.. snapshot.Points.Keys.Where(t => !listed.Contains(t))]);
-        _pendingPoints.Clear();
         foreach (var (trackId, points) in snapshot.Points)
         {
             _ranking.UpdatePopularity(trackId, points);
         }
 
-        _positions = new AppliedPositions(snapshot.Positions);
+        _told.ResetTo(snapshot.Positions);
     }
 
     /// <summary>Tracks the playlist follows but whose details were not written before a crash.</summary>

@@ -26,11 +26,10 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     private LiveLeaderboard _board = new(SeasonRules.DefaultWeight, SeasonRules.DefaultWeight);
 
     /// <summary>What the board's popularity includes of each engagement partition (null until loaded).</summary>
-    private AppliedPositions? _positions;
 
     /// <summary>Points told but not yet ranked: re-ranking waits for the next read, so a track that gains in
     /// every delivery moves in the board once per read, not once per delivery.</summary>
-    private readonly Dictionary<string, long> _pendingPoints = new(StringComparer.Ordinal);
+    private readonly FollowedTrackPoints _told = new();
 
     public RoundGrain(
         [PersistentState("round", StorageNames.Default)] IPersistentState<RoundGrainState> state,
@@ -89,7 +88,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         if (State.Results is null)
         {
             // Registered before any entry, so the store keeps minutes at the window's edges exact.
-            _positions ??= new AppliedPositions((await _store.FollowAsync(Follower, Window, [], CancellationToken.None)).Positions);
+            _told.StartAt((await _store.FollowAsync(Follower, Window, [], CancellationToken.None)).Positions);
             var due = State.Schedule.ClosesAt - _clock.GetUtcNow();
             await this.RegisterOrUpdateReminder(ClosingReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, ReminderPeriod);
         }
@@ -111,7 +110,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         // Follow first: if the write below fails, the caller retries and finds the entries still missing. The
         // answer is in step with commits: a notice of a later delivery includes these tracks, an earlier one not.
         var popularity = await _store.FollowAsync(Follower, Window, [.. added.Select(e => e.TrackId)], CancellationToken.None);
-        _positions ??= new AppliedPositions(popularity.Positions);
+        _told.StartAt(popularity.Positions);
         foreach (var entry in added)
         {
             State.Entries[entry.TrackId] = entry;
@@ -163,24 +162,9 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
 
     public async Task ApplyTrackPointsAsync(TrackPointsNotice notice)
     {
-        if (State.Results is not null || _positions is null)
+        if (State.Results is null && _told.Receive(notice))
         {
-            return;
-        }
-
-        switch (_positions.Judge(notice.Range))
-        {
-            case NoticeVerdict.Apply:
-                foreach (var (trackId, points) in notice.Points)
-                {
-                    _pendingPoints[trackId] = _pendingPoints.GetValueOrDefault(trackId) + points;
-                }
-
-                _positions.Advance(notice.Range);
-                break;
-            case NoticeVerdict.Reload:
-                await LoadPopularityAsync(CancellationToken.None);
-                break;
+            await LoadPopularityAsync(CancellationToken.None);
         }
     }
 
@@ -326,13 +310,12 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             snapshot = await _store.FollowAsync(Follower, Window, tracks, cancellationToken);
         }
 
-        _pendingPoints.Clear();
         foreach (var trackId in tracks)
         {
             _board.SetPopularity(trackId, snapshot.Points.GetValueOrDefault(trackId));
         }
 
-        _positions = new AppliedPositions(snapshot.Positions);
+        _told.ResetTo(snapshot.Positions);
     }
 
     /// <summary>The board with every point told so far ranked.</summary>
@@ -340,15 +323,13 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
     {
         get
         {
-            foreach (var (trackId, points) in _pendingPoints)
+            _told.Drain((trackId, points) =>
             {
                 if (_board.Find(trackId) is { } standing)
                 {
                     _board.SetPopularity(trackId, standing.Popularity + points);
                 }
-            }
-
-            _pendingPoints.Clear();
+            });
             return _board;
         }
     }

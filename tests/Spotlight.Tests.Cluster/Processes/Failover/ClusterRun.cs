@@ -1,4 +1,5 @@
 using Npgsql;
+using Spotlight.Tests.Cluster.Postgres;
 using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Processes.Failover;
@@ -40,6 +41,21 @@ public static class ClusterRun
             "every partition's applied position to reach its last offset");
 
     public static string SiloName(int i) => $"spotlight-silo-{i}";
+
+    /// <summary>Waits until <paramref name="silos"/> silo processes are Active in the membership table and
+    /// every API answers ready; fails at once if any process exits.</summary>
+    public static async Task WaitUntilUpAsync(string database, int silos, IReadOnlyList<HostProcess> processes, IEnumerable<ApiProcesses.RunningApi> apis, TimeSpan timeout)
+    {
+        await Eventually.UntilAsync(async () =>
+            {
+                ThrowIfAnyExited(processes);
+                var rows = await MembershipRows.ReadAsync(database, PostgresSilos.ClusterId);
+                return rows.Count(r => r.Status == MembershipRows.Active) == silos;
+            },
+            timeout,
+            $"{silos} silo processes Active in the membership table");
+        await Task.WhenAll(apis.Select(a => ApiProcesses.WaitUntilReadyAsync(a, timeout)));
+    }
 
     public static string WithApplicationName(string connectionString, string name) =>
         new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;

@@ -29,15 +29,7 @@ public class PostgresRestartTests(ITestOutputHelper output)
         var processes = silos.Select(s => s.Process).Concat(apis.Select(a => a.Process)).ToList();
         try
         {
-            await Eventually.UntilAsync(async () =>
-                {
-                    ClusterRun.ThrowIfAnyExited(processes);
-                    var rows = await MembershipRows.ReadAsync(database, PostgresSilos.ClusterId);
-                    return rows.Count(r => r.Status == MembershipRows.Active) == 2;
-                },
-                StartTimeout,
-                "two silo processes Active in the membership table");
-            await Task.WhenAll(apis.Select(a => ApiProcesses.WaitUntilReadyAsync(a, StartTimeout)));
+            await ClusterRun.WaitUntilUpAsync(database, silos.Count, processes, apis, StartTimeout);
 
             var workload = new EngagementWorkload(videos: 40, tracks: 4, batches: 200, eventsPerBatch: 100, seed: 17);
             await workload.SetUpAsync(apis[0].BaseAddress);
