@@ -14,12 +14,10 @@ public static class RetainedMemoryEndpoints
 
     public static IEndpointRouteBuilder MapRetainedMemoryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Route, Collect)
+        endpoints.MapPost(Route, RetainedMemoryProbe.Measure)
             .WithTags("Development")
             .WithSummary("Collect garbage fully and report the memory the process retains (Development only).")
             .RequireAuthorization(Policies.Admin);
         return endpoints;
     }
-
-    public static RetainedMemory Collect() => RetainedMemoryProbe.Measure();
 }

@@ -288,14 +288,17 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
 
         AddLocked(_memory, sample);
         var extra = "";
-        if (Silo is not null && MemorySample.Parse(await Silo.GetStringAsync(options.SiloMetrics), at) is { } silo)
+        if (Silo is not null)
         {
-            AddLocked(_siloMemory, silo);
-            extra += $"  silo heap {Mb(silo.HeapBytes),5:N0} MB";
-        }
-        else if (Silo is not null)
-        {
-            _errors.Record("GET silo metrics", "no dotnet_process_memory_working_set_bytes in the silo's /metrics");
+            if (MemorySample.Parse(await Silo.GetStringAsync(options.SiloMetrics), at) is { } silo)
+            {
+                AddLocked(_siloMemory, silo);
+                extra += $"  silo heap {Mb(silo.HeapBytes),5:N0} MB";
+            }
+            else
+            {
+                _errors.Record("GET silo metrics", "no dotnet_process_memory_working_set_bytes in the silo's /metrics");
+            }
         }
 
         if (Database is not null)
@@ -360,12 +363,15 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         var siloMemory = CopyLocked(_siloMemory);
         var tables = CopyLocked(_tables);
         var siloRetained = CopyLocked(_siloRetained);
-        var siloHeap = siloMemory.Count == 0 ? null : MemoryGrowth.Of(siloMemory, options.WarmupSeconds, ran, s => s.HeapBytes);
-        var siloObjects = siloRetained.Count == 0 ? null : MemoryGrowth.Of(siloRetained, options.WarmupSeconds, ran, s => s.HeapBytes);
-        var siloWorkingSet = siloRetained.Count == 0 ? null : MemoryGrowth.Of(siloRetained, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
-        var log = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.LogBytes);
-        var batchIds = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.BatchIdBytes);
-        var store = tables.Count == 0 ? null : MemoryGrowth.Of(tables, options.WarmupSeconds, ran, s => s.StoreBytes);
+        // Sampled only in postgres mode: no samples, no figure.
+        MemoryGrowth? Sampled<T>(List<T> samples, Func<T, long> measure) where T : ITimedSample =>
+            samples.Count == 0 ? null : MemoryGrowth.Of(samples, options.WarmupSeconds, ran, measure);
+        var siloHeap = Sampled(siloMemory, s => s.HeapBytes);
+        var siloObjects = Sampled(siloRetained, s => s.HeapBytes);
+        var siloWorkingSet = Sampled(siloRetained, s => s.WorkingSetBytes);
+        var log = Sampled(tables, s => s.LogBytes);
+        var batchIds = Sampled(tables, s => s.BatchIdBytes);
+        var store = Sampled(tables, s => s.StoreBytes);
         var errors = _errors.Total;
         return new SoakResult(
             RunId: setUp.RunId,

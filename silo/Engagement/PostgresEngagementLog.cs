@@ -237,13 +237,13 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
         await Entries.EnsureAsync(now - TimeSpan.FromMinutes(1), now + TimeSpan.FromMinutes(1), CancellationToken.None);
         await Claims.EnsureAsync(now - TimeSpan.FromMinutes(1), now + TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sent = new HashSet<string>(StringComparer.Ordinal);
         var (ids, accepted, rejected) = (new List<string>(), new List<int>(), new List<string?>());
         var (sliceBatch, partitions, events, payloads) = (new List<int>(), new List<int>(), new List<int>(), new List<byte[]>());
         foreach (var pending in group)
         {
             var append = pending.Append;
-            if (!first.TryAdd(append.BatchId, ids.Count))
+            if (!sent.Add(append.BatchId))
             {
                 continue;
             }
