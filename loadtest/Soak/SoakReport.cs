@@ -22,6 +22,7 @@ public static class SoakReport
         yield return ("Ground truth", r.Mismatches == 0 ? "every video's counters equal what was acknowledged; every link review decided" : $"NO: {r.Mismatches} differences");
         yield return ("Retained objects after warm-up", Growth(r.RetainedObjectsGrowth) + $" (limit {o.MaxGrowthPercent:0.#} %)");
         yield return ("Retained working set after warm-up", Growth(r.RetainedWorkingSetGrowth) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+        yield return ("Retained working set before the native trim (not judged)", Growth(r.RetainedUntrimmedWorkingSetGrowth));
         var pauses = r.Retained.Select(s => s.CollectionMs).Order().ToList();
         yield return ("Full collections for the retained figures", pauses.Count == 0 ? "none" : $"{pauses.Count} (every {o.CollectSeconds} s), pause median {pauses[pauses.Count / 2]:N0} ms, longest {pauses[^1]:N0} ms");
         yield return ("Working set between them (not judged)", Growth(r.WorkingSetGrowth));
@@ -30,6 +31,16 @@ public static class SoakReport
         {
             yield return ("Silo: retained objects after warm-up", Growth(siloObjects) + $" (limit {o.MaxGrowthPercent:0.#} %)");
             yield return ("Silo: retained working set after warm-up", Growth(siloWorkingSet) + $" (limit {o.MaxGrowthPercent:0.#} %)");
+        }
+
+        if (r.SiloRetainedUntrimmedWorkingSetGrowth is { } siloUntrimmed)
+        {
+            yield return ("Silo: retained working set before the native trim (not judged)", Growth(siloUntrimmed));
+        }
+
+        if (r.SiloNativeInUseGrowth is { } siloNative)
+        {
+            yield return ("Silo: native allocations in use (not judged)", Growth(siloNative));
         }
 
         if (r.SiloHeapGrowth is { } siloHeap)

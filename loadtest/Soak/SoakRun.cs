@@ -338,7 +338,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             {
                 var siloSample = await RetainedAsync(siloResponse, at);
                 AddLocked(_siloRetained, siloSample);
-                silo = $"; silo: objects {Mb(siloSample.HeapBytes),5:N0} MB  working set {Mb(siloSample.WorkingSetBytes),6:N0} MB  ({siloSample.CollectionMs:N0} ms)";
+                silo = $"; silo: objects {Mb(siloSample.HeapBytes),5:N0} MB  working set {Mb(siloSample.WorkingSetBytes),6:N0} MB (untrimmed {Mb(siloSample.UntrimmedWorkingSetBytes):N0})  native {Mb(siloSample.NativeInUseBytes ?? 0):N0} MB  ({siloSample.CollectionMs:N0} ms)";
             }
         }
 
@@ -348,7 +348,9 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
     private static async Task<RetainedSample> RetainedAsync(HttpResponseMessage response, double at)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble());
+        return new RetainedSample(at, body.GetProperty("heapBytes").GetInt64(), body.GetProperty("workingSetBytes").GetInt64(), body.GetProperty("collectionMs").GetDouble(),
+            body.GetProperty("committedBytes").GetInt64(), body.GetProperty("threads").GetInt32(), body.GetProperty("untrimmedWorkingSetBytes").GetInt64(),
+            body.GetProperty("nativeInUseBytes") is { ValueKind: JsonValueKind.Number } native ? native.GetInt64() : null);
     }
 
     private SoakResult Result(double ran, BatchPoster poster, List<string> mismatches)
@@ -360,6 +362,7 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         var heap = MemoryGrowth.Of(memory, options.WarmupSeconds, ran, s => s.HeapBytes);
         var retainedObjects = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.HeapBytes);
         var retainedWorkingSet = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.WorkingSetBytes);
+        var untrimmedWorkingSet = MemoryGrowth.Of(retained, options.WarmupSeconds, ran, s => s.UntrimmedWorkingSetBytes);
         var siloMemory = CopyLocked(_siloMemory);
         var tables = CopyLocked(_tables);
         var siloRetained = CopyLocked(_siloRetained);
@@ -369,6 +372,8 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
         var siloHeap = Sampled(siloMemory, s => s.HeapBytes);
         var siloObjects = Sampled(siloRetained, s => s.HeapBytes);
         var siloWorkingSet = Sampled(siloRetained, s => s.WorkingSetBytes);
+        var siloUntrimmed = Sampled(siloRetained, s => s.UntrimmedWorkingSetBytes);
+        var siloNative = siloRetained.Any(s => s.NativeInUseBytes is null) ? null : Sampled(siloRetained, s => s.NativeInUseBytes ?? 0);
         var log = Sampled(tables, s => s.LogBytes);
         var batchIds = Sampled(tables, s => s.BatchIdBytes);
         var store = Sampled(tables, s => s.StoreBytes);
@@ -395,12 +400,15 @@ public sealed class SoakRun(LoadTestOptions options, SoakSetUp setUp)
             HeapGrowth: heap,
             RetainedObjectsGrowth: retainedObjects,
             RetainedWorkingSetGrowth: retainedWorkingSet,
+            RetainedUntrimmedWorkingSetGrowth: untrimmedWorkingSet,
             Minutes: _minutes.Samples(ran),
             SiloMemory: siloMemory,
             SiloRetained: siloRetained,
             SiloHeapGrowth: siloHeap,
             SiloRetainedObjectsGrowth: siloObjects,
             SiloRetainedWorkingSetGrowth: siloWorkingSet,
+            SiloRetainedUntrimmedWorkingSetGrowth: siloUntrimmed,
+            SiloNativeInUseGrowth: siloNative,
             Tables: tables,
             LogGrowth: log,
             BatchIdGrowth: batchIds,

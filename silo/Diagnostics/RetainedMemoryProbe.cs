@@ -23,20 +23,33 @@ public static class RetainedMemoryProbe
         var pause = clock.Elapsed;
         var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         using var process = Process.GetCurrentProcess();
+        var untrimmed = process.WorkingSet64;
+        // The native allocator keeps freed memory too; give it back the same way, so that a step in the
+        // working set is something the process holds, not a free arena page it has not returned yet.
+        NativeHeap.Trim();
+        process.Refresh();
         return new RetainedMemory(
             HeapBytes: info.HeapSizeBytes - info.FragmentedBytes,
             FragmentedBytes: info.FragmentedBytes,
             CommittedBytes: info.TotalCommittedBytes,
             WorkingSetBytes: process.WorkingSet64,
             CollectionMs: Math.Round(pause.TotalMilliseconds, 1),
-            ServerGc: GCSettings.IsServerGC);
+            ServerGc: GCSettings.IsServerGC,
+            Threads: process.Threads.Count,
+            UntrimmedWorkingSetBytes: untrimmed,
+            NativeInUseBytes: NativeHeap.InUse());
     }
 }
 
 /// <param name="HeapBytes">Bytes of live managed objects after the collection.</param>
 /// <param name="FragmentedBytes">Free space left between them.</param>
 /// <param name="CommittedBytes">Memory the GC has committed after it gave back what it could.</param>
-/// <param name="WorkingSetBytes">The process's resident memory after the collection (managed and native).</param>
+/// <param name="WorkingSetBytes">The process's resident memory after the collection and the native trim (managed and native).</param>
 /// <param name="CollectionMs">How long the collections paused the process.</param>
 /// <param name="ServerGc">Whether the server GC runs (its budgets, and so the working set between collections, are larger).</param>
-public sealed record RetainedMemory(long HeapBytes, long FragmentedBytes, long CommittedBytes, long WorkingSetBytes, double CollectionMs, bool ServerGc);
+/// <param name="Threads">The process's threads: each holds a stack and possibly a malloc arena, both in the working set.</param>
+/// <param name="UntrimmedWorkingSetBytes">The resident memory after the collection, before the native allocator gave its free pages back.</param>
+/// <param name="NativeInUseBytes">What the native allocator has handed out and not had back (glibc only; otherwise null).</param>
+public sealed record RetainedMemory(
+    long HeapBytes, long FragmentedBytes, long CommittedBytes, long WorkingSetBytes, double CollectionMs, bool ServerGc, int Threads,
+    long UntrimmedWorkingSetBytes, long? NativeInUseBytes);
