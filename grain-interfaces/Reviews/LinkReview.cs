@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Reviews;
 
+[GenerateSerializer, Alias("Spotlight.Reviews.LinkReviewStatus")]
 public enum LinkReviewStatus
 {
     Pending,

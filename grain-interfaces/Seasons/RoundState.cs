@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Seasons;
 
+[GenerateSerializer, Alias("Spotlight.Seasons.RoundState")]
 public enum RoundState
 {
     Scheduled,

@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Seasons;
 
+[GenerateSerializer, Alias("Spotlight.Seasons.SeasonCreateOutcome")]
 public enum SeasonCreateOutcome
 {
     Created,
@@ -7,6 +8,7 @@ public enum SeasonCreateOutcome
     Invalid,
 }
 
+[GenerateSerializer, Alias("Spotlight.Seasons.SeasonChangeOutcome")]
 public enum SeasonChangeOutcome
 {
     Done,
@@ -14,6 +16,7 @@ public enum SeasonChangeOutcome
 }
 
 /// <summary>Whether a track can (or did) enter round 1 of a season.</summary>
+[GenerateSerializer, Alias("Spotlight.Seasons.SeasonEntryOutcome")]
 public enum SeasonEntryOutcome
 {
     Entered,
@@ -22,6 +25,7 @@ public enum SeasonEntryOutcome
     EntriesClosed,
 }
 
+[GenerateSerializer, Alias("Spotlight.Seasons.JudgeScoreOutcome")]
 public enum JudgeScoreOutcome
 {
     Scored,
@@ -33,6 +37,17 @@ public enum JudgeScoreOutcome
     Invalid,
 }
 
+/// <summary>Whether a judge's own scores of a round could be read.</summary>
+[GenerateSerializer, Alias("Spotlight.Seasons.JudgeScoresOutcome")]
+public enum JudgeScoresOutcome
+{
+    Found,
+    UnknownSeason,
+    UnknownRound,
+    NotAJudge,
+}
+
+[GenerateSerializer, Alias("Spotlight.Seasons.RoundCloseOutcome")]
 public enum RoundCloseOutcome
 {
     Closed,

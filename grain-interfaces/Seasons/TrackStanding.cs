@@ -11,6 +11,7 @@ public sealed record TrackStanding(
     [property: Id(4)] TrackOutcome Outcome,
     [property: Id(5)] string? Prize);
 
+[GenerateSerializer, Alias("Spotlight.Seasons.TrackOutcome")]
 public enum TrackOutcome
 {
     /// <summary>The round has not closed yet.</summary>

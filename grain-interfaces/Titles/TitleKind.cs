@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Titles;
 
+[GenerateSerializer, Alias("Spotlight.Titles.TitleKind")]
 public enum TitleKind
 {
     Movie,

@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Titles;
 
+[GenerateSerializer, Alias("Spotlight.Titles.TitleCreateOutcome")]
 public enum TitleCreateOutcome
 {
     Created,
@@ -7,6 +8,7 @@ public enum TitleCreateOutcome
     Invalid,
 }
 
+[GenerateSerializer, Alias("Spotlight.Titles.HubClickOutcome")]
 public enum HubClickOutcome
 {
     Counted,
@@ -14,6 +16,7 @@ public enum HubClickOutcome
     UnknownProvider,
 }
 
+[GenerateSerializer, Alias("Spotlight.Titles.CampaignCreateOutcome")]
 public enum CampaignCreateOutcome
 {
     Created,

@@ -1,5 +1,6 @@
 namespace Spotlight.GrainInterfaces.Videos;
 
+[GenerateSerializer, Alias("Spotlight.Videos.LinkOutcome")]
 public enum LinkOutcome
 {
     Linked,

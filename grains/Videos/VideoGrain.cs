@@ -1,17 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces;
-using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.GrainInterfaces.Reviews;
-using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
 using Spotlight.Grains.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Store;
-using Spotlight.Grains.Titles;
 
 namespace Spotlight.Grains.Videos;
 
@@ -26,13 +22,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private readonly FollowUp _queueLinks;
     private readonly FollowUp _reportLinks;
     private readonly FollowUp _syncDirectory;
-
-    /// <summary>How long a video trusts its list of matching titles before asking the term index again
-    /// (titles created meanwhile are found within this).</summary>
-    private static readonly TimeSpan CandidatesLifetime = TimeSpan.FromMinutes(5);
-
-    private IReadOnlyList<TitleDetails>? _candidates;
-    private DateTimeOffset _candidatesLoadedAt;
+    private readonly VideoLinks _links;
 
     public VideoGrain(
         [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
@@ -40,6 +30,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         IVideoDirectory directory,
         IOptions<EngagementOptions> engagement,
         TimeProvider clock,
+        IGrainFactory grains,
         ILogger<VideoGrain> logger)
     {
         _state = state;
@@ -48,8 +39,9 @@ public sealed class VideoGrain : Grain, IVideoGrain
         _engagement = engagement.Value;
         _clock = clock;
         _recordUse = new FollowUp(this, RecordUseAsync, logger);
-        _queueLinks = new FollowUp(this, QueueEligibleLinksAsync, logger);
-        _reportLinks = new FollowUp(this, ReportLinksAsync, logger);
+        _links = new VideoLinks(this, state, grains, clock, WithCountersAsync);
+        _queueLinks = new FollowUp(this, _links.QueueEligibleAsync, logger);
+        _reportLinks = new FollowUp(this, _links.ReportOwedAsync, logger);
         _syncDirectory = new FollowUp(this, SyncDirectoryLinkAsync, logger);
     }
 
@@ -121,7 +113,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
         }
 
         // The projector matched against a title index fresher than this grain's candidates may be.
-        _candidates = null;
+        _links.ForgetCandidates();
         return _queueLinks.RunAsync();
     }
 
@@ -219,80 +211,7 @@ public sealed class VideoGrain : Grain, IVideoGrain
 
     private Task ReportOwedLinksAsync() => _state.State.LinkReportsOwed.Count == 0 ? Task.CompletedTask : _reportLinks.RunAsync();
 
-    /// <summary>Tells each owed title the video's creator, views and whether it still links there (the
-    /// projectors report views as they grow from then on).</summary>
-    private async Task ReportLinksAsync()
-    {
-        var video = await WithCountersAsync(_state.State.Video!);
-        foreach (var titleId in _state.State.LinkReportsOwed.ToList())
-        {
-            await GrainFactory.GetGrain<ITitleHubGrain>(titleId)
-                .ReportLinkedVideoAsync(new LinkedVideoReport(video.Id, video.CreatorId, video.Counters.Views, _state.State.AnchorLink == titleId));
-            _state.State.LinkReportsOwed.Remove(titleId);
-        }
-    }
-
     public Task<string?> GetAnchorLinkAsync() => Task.FromResult(_state.State.AnchorLink);
-
-    /// <summary>
-    /// Finds the titles the video has just become eligible for and queues each for review once: the video
-    /// grain handles one change at a time and records the title in <see cref="VideoState.Queued"/> before
-    /// it tells the queue, so bursts and redeliveries cannot queue a pair twice.
-    /// </summary>
-    private async Task QueueEligibleLinksAsync()
-    {
-        var state = _state.State;
-        if (state.Video is { } registered && state.Policy?.Violation != true)
-        {
-            var video = await WithCountersAsync(registered);
-            var candidates = await CandidatesAsync(video);
-            var newly = candidates.Where(t => !state.Queued.Contains(t.Id) && LinkEligibility.Evaluate(video, t, policyViolation: false).Eligible).ToList();
-            // The creator's standing is asked only when something would be queued (its read interleaves, so
-            // asking cannot deadlock with the creator unlinking this video). Blocked by it, the video asks to be
-            // told when it is lifted (one-way, for the same reason): no engagement may come to ask again.
-            var creator = GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId);
-            if (newly.Count > 0 && (await creator.GetPolicyAsync())?.Violation == true)
-            {
-                await creator.WatchBlockedVideoAsync(video.Id);
-            }
-            else if (newly.Count > 0)
-            {
-                foreach (var title in newly)
-                {
-                    state.Queued.Add(title.Id);
-                    state.QueueOwed.Add(title.Id);
-                }
-
-                await _state.WriteOrDropActivationAsync(this);
-            }
-        }
-
-        if (state.QueueOwed.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var titleId in state.QueueOwed.ToList())
-        {
-            await GrainFactory.GetGrain<ILinkReviewQueueGrain>(titleId)
-                .AddAsync(new LinkReview(state.Video!.Id, titleId, state.Video.CreatorId, _clock.GetUtcNow(), LinkReviewStatus.Pending));
-        }
-
-        state.QueueOwed.Clear();
-        await _state.WriteStateAsync();
-    }
-
-    /// <summary>The titles the video matches, from the term index at most every <see cref="CandidatesLifetime"/>.</summary>
-    private async Task<IReadOnlyList<TitleDetails>> CandidatesAsync(VideoDetails video)
-    {
-        var now = _clock.GetUtcNow();
-        if (_candidates is null || now - _candidatesLoadedAt > CandidatesLifetime)
-        {
-            (_candidates, _candidatesLoadedAt) = (await TitleCandidates.FindAsync(GrainFactory, video), now);
-        }
-
-        return _candidates;
-    }
 
     public Task<PolicyDecision?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
 

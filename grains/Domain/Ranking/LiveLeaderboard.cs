@@ -20,17 +20,9 @@ public readonly record struct RankedStanding(int Rank, Standing Standing, decima
 /// </summary>
 public sealed class LiveLeaderboard(decimal popularityWeight, decimal judgeWeight)
 {
+    // Within a group the score grows with popularity alone, so the SPEC order there is its tie-breaks.
     private static readonly IComparer<Standing> WithinGroup = Comparer<Standing>.Create((x, y) =>
-    {
-        var byPopularity = y.Popularity.CompareTo(x.Popularity);
-        if (byPopularity != 0)
-        {
-            return byPopularity;
-        }
-
-        var bySubmission = x.SubmittedAt.CompareTo(y.SubmittedAt);
-        return bySubmission != 0 ? bySubmission : string.CompareOrdinal(x.TrackId, y.TrackId);
-    });
+        LeaderboardOrder.Instance.Compare(new(0m, x.Popularity, x.SubmittedAt, x.TrackId), new(0m, y.Popularity, y.SubmittedAt, y.TrackId)));
 
     private readonly Dictionary<string, Standing> _standings = new(StringComparer.Ordinal);
 
