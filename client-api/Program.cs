@@ -38,18 +38,7 @@ try
 
     app.MapSpotlightHealth();
     app.MapPrometheusScrapingEndpoint("/metrics");
-    app.MapArtistEndpoints();
-    app.MapTrackEndpoints();
-    app.MapPlaylistEndpoints();
-    app.MapVideoEndpoints();
-    app.MapEngagementEndpoints();
-    app.MapSeasonEndpoints();
-    app.MapTitleEndpoints();
-    app.MapLinkReviewEndpoints();
-    app.MapCampaignEndpoints();
-    app.MapTitleAnalyticsEndpoints();
-    app.MapCreatorEndpoints();
-    app.MapStudioEndpoints();
+    app.MapSpotlightApi();
     await app.RunAsync();
     return 0;
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -32,6 +33,7 @@ public static class AuthenticationSetup
             });
 
         services.AddAuthorizationBuilder().AddSpotlightPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ExplainingAuthorizationResultHandler>();
         services.AddSingleton<TokenIssuer>();
         return services;
     }

@@ -58,6 +58,11 @@ public static class DevTokenEndpoints
         {
             errors.Add(new("studioId", $"1 to {MaxIdLength} characters when given."));
         }
+        else if (request.StudioId is null && request.Roles?.Contains(Roles.Studio) == true)
+        {
+            // Every studio route acts for the token's studio: a studio token without one could do nothing.
+            errors.Add(new("studioId", "Required with the studio role: the studio this user acts for."));
+        }
 
         if (request.ArtistId is { Length: 0 or > MaxIdLength })
         {

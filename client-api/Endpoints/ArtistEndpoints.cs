@@ -13,7 +13,7 @@ public static class ArtistEndpoints
 {
     public static IEndpointRouteBuilder MapArtistEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var artists = endpoints.MapGroup("/api/artists").WithTags("Artists");
+        var artists = endpoints.MapGroup("/artists").WithTags("Artists");
         artists.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Artist)
             .WithSummary("Create an artist profile owned by the caller.");
@@ -57,11 +57,6 @@ public static class ArtistEndpoints
 
     public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var profile = await grains.GetGrain<IArtistGrain>(id).GetAsync();
         if (profile is null)
         {
@@ -69,22 +64,22 @@ public static class ArtistEndpoints
         }
 
         var privileged = user.IsStaff() || user.SubjectOrNull() == profile.OwnerId;
+        return TypedResults.Ok(ArtistResponse.From(profile, await TracksAsync(profile, privileged, grains), includeContact: privileged));
+    }
+
+    /// <summary>The artist's tracks a viewer may see: all of them for staff and the owner, cleared ones otherwise.</summary>
+    private static async Task<List<ArtistTrackSummary>> TracksAsync(ArtistProfile profile, bool privileged, IGrainFactory grains)
+    {
         var tracks = await Task.WhenAll(profile.TrackIds.Select(trackId => grains.GetGrain<ITrackGrain>(trackId).GetAsync()));
-        var visible = tracks
+        return tracks
             .OfType<TrackDetails>()
             .Where(track => privileged || track.Status == TrackStatus.Cleared)
             .Select(track => new ArtistTrackSummary(track.Id, track.Title, track.Status, track.SubmittedAt))
             .ToList();
-        return TypedResults.Ok(ArtistResponse.From(profile, visible, includeContact: privileged));
     }
 
-    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem, ForbidHttpResult>> VerifyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<ArtistResponse>, NotFound, ValidationProblem, ProblemHttpResult>> VerifyAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var artist = grains.GetGrain<IArtistGrain>(id);
         var current = await artist.GetAsync();
         if (current is null)
@@ -95,21 +90,17 @@ public static class ArtistEndpoints
         // Nobody verifies their own profile, whatever roles they hold.
         if (current.OwnerId == user.SubjectId())
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Nobody verifies their own artist profile.");
         }
 
+        // Only staff verify, so the answer shows the profile as staff see it, tracks included.
         var profile = await artist.VerifyAsync(user.SubjectId());
-        return TypedResults.Ok(ArtistResponse.From(profile!, [], includeContact: true));
+        return TypedResults.Ok(ArtistResponse.From(profile!, await TracksAsync(profile!, privileged: true, grains), includeContact: true));
     }
 
-    public static async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> SubmitTrackAsync(
+    public static async Task<Results<Created<TrackResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitTrackAsync(
         string id, SubmitTrackRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var errors = TrackRules.ValidateSubmission(request.Title, request.AudioUrl, request.DurationSeconds, request.OriginalWork, request.SeasonId);
         var artist = grains.GetGrain<IArtistGrain>(id);
         if (errors.Count > 0)
@@ -121,7 +112,7 @@ public static class ArtistEndpoints
                 return TypedResults.NotFound();
             }
 
-            return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : TypedResults.Forbid();
+            return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : Problems.Forbidden("Only the owner of an artist profile submits tracks to it.");
         }
 
         if (request.SeasonId is { } seasonId && await SeasonEntryProblemAsync(artist, seasonId, user, grains) is { } refusal)
@@ -136,7 +127,7 @@ public static class ArtistEndpoints
         {
             ArtistTrackSubmitOutcome.Created => TypedResults.Created($"/api/tracks/{trackId}", TrackResponse.From(result.Value!, artistVerified: false, TrackViewer.Owner)),
             ArtistTrackSubmitOutcome.ArtistNotFound => TypedResults.NotFound(),
-            ArtistTrackSubmitOutcome.NotOwner => TypedResults.Forbid(),
+            ArtistTrackSubmitOutcome.NotOwner => Problems.Forbidden("Only the owner of an artist profile submits tracks to it."),
             ArtistTrackSubmitOutcome.TooManyTracks => Problems.Conflict($"An artist may submit at most {TrackRules.MaxTracksPerArtist} tracks."),
             _ => FieldProblems.From(result.Errors),
         };

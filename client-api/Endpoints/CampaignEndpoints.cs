@@ -11,7 +11,7 @@ public static class CampaignEndpoints
 {
     public static IEndpointRouteBuilder MapCampaignEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var campaigns = endpoints.MapGroup("/api/titles/{id}/campaigns").WithTags("Titles");
+        var campaigns = endpoints.MapGroup("/titles/{id}/campaigns").WithTags("Titles");
         campaigns.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Studio)
             .WithSummary("Start a creator campaign for a title (its studio): rewards handed out in order to creators whose linked views reach minLinkedViews.");
@@ -21,14 +21,9 @@ public static class CampaignEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Created<CampaignResponse>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<CampaignResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string id, CreateCampaignRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var hub = grains.GetGrain<ITitleHubGrain>(id);
         if (await hub.GetAsync() is not { } title)
         {
@@ -37,7 +32,7 @@ public static class CampaignEndpoints
 
         if (!user.IsStudioOf(title.StudioId))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Only the title's studio (the token's studioId claim) creates its campaigns.");
         }
 
         var result = await hub.CreateCampaignAsync(new CreateCampaignCommand(request.Id ?? string.Empty, request.Name, request.Rewards, request.MinLinkedViews, user.SubjectId()));
@@ -50,14 +45,9 @@ public static class CampaignEndpoints
         };
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CampaignResponse>>, NotFound, ValidationProblem, ForbidHttpResult>> ListAsync(
+    public static async Task<Results<Ok<IReadOnlyList<CampaignResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> ListAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var hub = grains.GetGrain<ITitleHubGrain>(id);
         if (await hub.GetAsync() is not { } title)
         {
@@ -66,7 +56,7 @@ public static class CampaignEndpoints
 
         if (!user.ActsForStudio(title.StudioId))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Only the title's studio (the token's studioId claim) and admins read its campaigns.");
         }
 
         return TypedResults.Ok<IReadOnlyList<CampaignResponse>>([.. (await hub.GetCampaignsAsync()).Select(CampaignResponse.From)]);

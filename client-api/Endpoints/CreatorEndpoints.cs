@@ -13,7 +13,7 @@ public static class CreatorEndpoints
 {
     public static IEndpointRouteBuilder MapCreatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var creators = endpoints.MapGroup("/api/creators").WithTags("Creators");
+        var creators = endpoints.MapGroup("/creators").WithTags("Creators");
         creators.MapPost("/{id}/policy", SetPolicyAsync)
             .RequireAuthorization(Policies.Reviewer)
             .WithSummary("Record a policy decision on a creator: a violation removes the anchor links of all its videos and blocks new ones; ok lifts the block.");
@@ -26,11 +26,6 @@ public static class CreatorEndpoints
     public static async Task<Results<Ok<PolicyResponse>, ValidationProblem>> SetPolicyAsync(
         string id, PolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (request.ToDecision(user.SubjectId(), clock.GetUtcNow()) is not { } policy)
         {
             return FieldProblems.From(PolicyRules.Validate(request.Status, request.Reason));
@@ -40,17 +35,12 @@ public static class CreatorEndpoints
         return TypedResults.Ok(PolicyResponse.From(policy));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RewardResponse>>, ValidationProblem, ForbidHttpResult>> GetRewardsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<RewardResponse>>, ValidationProblem, ProblemHttpResult>> GetRewardsAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (!user.IsInRole(Roles.Admin) && user.SubjectId() != id)
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("A creator reads only its own rewards; admins read anyone's.");
         }
 
         var rewards = await grains.GetGrain<ICreatorRewardsGrain>(id).GetAsync();

@@ -18,7 +18,7 @@ public static class EngagementEndpoints
 {
     public static IEndpointRouteBuilder MapEngagementEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/engagement", IngestAsync)
+        endpoints.MapPost("/engagement", IngestAsync)
             .WithTags("Engagement")
             .RequireAuthorization(Policies.Ingest)
             .WithSummary("Post a batch of engagement events (at most 5,000); a batchId repeated within the dedupe window counts nothing and repeats the first answer.")

@@ -20,7 +20,7 @@ public static class LinkReviewEndpoints
 
     public static IEndpointRouteBuilder MapLinkReviewEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var reviews = endpoints.MapGroup("/api/reviews/links").WithTags("Reviews");
+        var reviews = endpoints.MapGroup("/reviews/links").WithTags("Reviews");
         reviews.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.ReviewerOrAdmin)
             .WithSummary("Link reviews by status (pending, approved, rejected), optionally for one title, oldest first.");

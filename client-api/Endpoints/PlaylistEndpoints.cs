@@ -12,7 +12,7 @@ public static class PlaylistEndpoints
 
     public static IEndpointRouteBuilder MapPlaylistEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/playlists/featured", GetFeaturedAsync)
+        endpoints.MapGet("/playlists/featured", GetFeaturedAsync)
             .WithTags("Playlists")
             .AllowAnonymous()
             .WithSummary("A region's featured playlist: cleared tracks, most popular first, then earliest cleared.");

@@ -22,7 +22,7 @@ public static class SeasonEndpoints
 
     public static IEndpointRouteBuilder MapSeasonEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var seasons = endpoints.MapGroup("/api/seasons").WithTags("Seasons");
+        var seasons = endpoints.MapGroup("/seasons").WithTags("Seasons");
         seasons.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Create a season: regions, partners, rounds (windows on whole minutes), prizes.");
@@ -35,6 +35,9 @@ public static class SeasonEndpoints
         seasons.MapPost("/{id}/rounds/{n}/scores", ScoreAsync)
             .RequireAuthorization(Policies.Judge)
             .WithSummary("A judge's score (0..10) for an entry of an open round; a later score replaces it.");
+        seasons.MapGet("/{id}/rounds/{n}/scores", GetOwnScoresAsync)
+            .RequireAuthorization(Policies.Judge)
+            .WithSummary("The scores the calling judge gave in the round (only their own).");
         seasons.MapGet("/{id}/rounds/{n}/leaderboard", GetLeaderboardAsync)
             .AllowAnonymous()
             .WithSummary("The round's ranking: top rows and, with `around`, a track's row with its neighbours.");
@@ -73,11 +76,6 @@ public static class SeasonEndpoints
 
     public static async Task<Results<Ok<SeasonResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         return await grains.GetGrain<ISeasonGrain>(id).GetAsync() is { } season
             ? TypedResults.Ok(SeasonResponse.From(season, user.IsInRole(Roles.Admin)))
             : TypedResults.NotFound();
@@ -85,11 +83,6 @@ public static class SeasonEndpoints
 
     public static async Task<Results<Ok<SeasonResponse>, NotFound, ValidationProblem>> AddJudgeAsync(string id, AddJudgeRequest request, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (string.IsNullOrWhiteSpace(request.UserId) || request.UserId.Length > SeasonRules.MaxUserIdLength)
         {
             return FieldProblems.Single("userId", $"A user id of 1 to {SeasonRules.MaxUserIdLength} characters.");
@@ -104,15 +97,10 @@ public static class SeasonEndpoints
         return TypedResults.Ok(SeasonResponse.From((await season.GetAsync())!, admin: true));
     }
 
-    public static async Task<Results<Ok<JudgeScoreResponse>, NotFound, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> ScoreAsync(
+    public static async Task<Results<Ok<JudgeScoreResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ScoreAsync(
         string id, int n, JudgeScoreRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new List<FieldError>();
-        if (!ResourceIds.IsValid(id))
-        {
-            errors.Add(new("id", $"An id of {ResourceIdRules.Description}."));
-        }
-
         if (!ResourceIds.IsValid(request.TrackId))
         {
             errors.Add(new("trackId", $"A track id of {ResourceIdRules.Description}."));
@@ -133,17 +121,31 @@ public static class SeasonEndpoints
         {
             JudgeScoreOutcome.Scored => TypedResults.Ok(new JudgeScoreResponse(id, n, request.TrackId!, judgeId, request.Score!.Value)),
             JudgeScoreOutcome.UnknownSeason or JudgeScoreOutcome.UnknownRound => TypedResults.NotFound(),
-            JudgeScoreOutcome.NotAJudge => TypedResults.Forbid(),
+            JudgeScoreOutcome.NotAJudge => Problems.Forbidden("Only judges assigned to this season score its rounds."),
             JudgeScoreOutcome.NotAnEntry => FieldProblems.Single("trackId", $"The track is not an entry of round {n}."),
             JudgeScoreOutcome.RoundNotOpen => Problems.Conflict($"Round {n} is not open for scores."),
             _ => FieldProblems.Single("score", $"A whole number from {RoundScoring.MinJudgeScore} to {RoundScoring.MaxJudgeScore}."),
         };
     }
 
+    public static async Task<Results<Ok<JudgeScoresResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetOwnScoresAsync(
+        string id, int n, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var judgeId = user.SubjectId();
+        var given = await grains.GetGrain<ISeasonGrain>(id).GetJudgeScoresAsync(n, judgeId);
+        return given.Outcome switch
+        {
+            JudgeScoresOutcome.Found => TypedResults.Ok(new JudgeScoresResponse(id, n, judgeId,
+                [.. given.ByTrack.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new JudgeScoreItem(s.Key, s.Value))])),
+            JudgeScoresOutcome.NotAJudge => Problems.Forbidden("Only judges assigned to this season have scores in its rounds."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
     public static async Task<Results<Ok<LeaderboardResponse>, NotFound, ValidationProblem>> GetLeaderboardAsync(
         string id, int n, int? top, string? around, int? neighbours, IGrainFactory grains)
     {
-        var errors = ValidateRound(id, top, around, neighbours);
+        var errors = ValidateRound(top, around, neighbours);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);
@@ -161,7 +163,7 @@ public static class SeasonEndpoints
     public static async Task<Results<ServerSentEventsResult<LeaderboardResponse>, NotFound, ValidationProblem>> WatchLeaderboardAsync(
         string id, int n, int? top, IGrainFactory grains, LiveLeaderboardFeed feed, CancellationToken cancellationToken)
     {
-        var errors = ValidateRound(id, top, around: null, neighbours: null);
+        var errors = ValidateRound(top, around: null, neighbours: null);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);
@@ -187,11 +189,6 @@ public static class SeasonEndpoints
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CloseAsync(
         string id, int n, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
             return TypedResults.NotFound();
@@ -212,11 +209,6 @@ public static class SeasonEndpoints
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetResultsAsync(
         string id, int n, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
             return TypedResults.NotFound();
@@ -227,10 +219,10 @@ public static class SeasonEndpoints
             : Problems.Conflict($"Round {n} has not closed yet; its live ranking is at the leaderboard.");
     }
 
-    public static async Task<Results<Ok<ShortlistResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetShortlistAsync(
+    public static async Task<Results<Ok<ShortlistResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetShortlistAsync(
         string id, int? top, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var errors = ValidateRound(id, top, around: null, neighbours: null);
+        var errors = ValidateRound(top, around: null, neighbours: null);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);
@@ -240,13 +232,13 @@ public static class SeasonEndpoints
         if (await season.GetAsync() is not { } view)
         {
             // Only admins learn whether a season exists; a partner of no such season is simply not its partner.
-            return user.IsInRole(Roles.Admin) ? TypedResults.NotFound() : TypedResults.Forbid();
+            return user.IsInRole(Roles.Admin) ? TypedResults.NotFound() : Problems.Forbidden("Only the season's partners and admins read its shortlist.");
         }
 
         var admin = user.IsInRole(Roles.Admin);
         if (!admin && !(user.IsInRole(Roles.Partner) && view.Season.Partners.Contains(user.SubjectId())))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Only the season's partners and admins read its shortlist.");
         }
 
         var current = (await season.GetCurrentRoundAsync())!.Value;
@@ -261,14 +253,9 @@ public static class SeasonEndpoints
         return TypedResults.Ok(new ShortlistResponse(id, current, board.State, rows));
     }
 
-    private static List<FieldError> ValidateRound(string id, int? top, string? around, int? neighbours)
+    private static List<FieldError> ValidateRound(int? top, string? around, int? neighbours)
     {
         var errors = new List<FieldError>();
-        if (!ResourceIds.IsValid(id))
-        {
-            errors.Add(new("id", $"An id of {ResourceIdRules.Description}."));
-        }
-
         if (top is < 1 or > MaxTop)
         {
             errors.Add(new("top", $"From 1 to {MaxTop}."));

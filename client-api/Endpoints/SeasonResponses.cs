@@ -18,6 +18,11 @@ public sealed record JudgeScoreRequest(string? TrackId, int? Score);
 
 public sealed record JudgeScoreResponse(string SeasonId, int Round, string TrackId, string JudgeId, int Score);
 
+/// <summary>The scores the calling judge gave in a round, so a judging page can show them again.</summary>
+public sealed record JudgeScoresResponse(string SeasonId, int Round, string JudgeId, IReadOnlyList<JudgeScoreItem> Scores);
+
+public sealed record JudgeScoreItem(string TrackId, int Score);
+
 public sealed record RoundResponse(
     int Number,
     string Name,

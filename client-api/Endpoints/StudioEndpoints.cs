@@ -14,24 +14,19 @@ public static class StudioEndpoints
 
     public static IEndpointRouteBuilder MapStudioEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/studios/{id}/titles", ListTitlesAsync)
+        endpoints.MapGet("/studios/{id}/titles", ListTitlesAsync)
             .WithTags("Titles")
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A studio's titles, by name (the studio itself, or an admin).");
         return endpoints;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<TitleResponse>>, ValidationProblem, ForbidHttpResult>> ListTitlesAsync(
+    public static async Task<Results<Ok<IReadOnlyList<TitleResponse>>, ValidationProblem, ProblemHttpResult>> ListTitlesAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (!user.ActsForStudio(id))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Only this studio (the token's studioId claim) and admins read its titles.");
         }
 
         var ids = await grains.GetGrain<IStudioTitlesGrain>(id).GetAsync();

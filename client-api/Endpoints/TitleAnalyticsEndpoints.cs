@@ -15,21 +15,16 @@ public static class TitleAnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapTitleAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/titles/{id}/analytics", GetAsync)
+        endpoints.MapGet("/titles/{id}/analytics", GetAsync)
             .WithTags("Titles")
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A title's fandom (its studio, or an admin): engagement on matching and linked videos, hub visits and click-throughs per provider, as totals and a minute, hour or day series from 'from' to 'to', with top videos, creators and hashtags.");
         return endpoints;
     }
 
-    public static async Task<Results<Ok<TitleAnalytics>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
+    public static async Task<Results<Ok<TitleAnalytics>, NotFound, ValidationProblem, ProblemHttpResult>> GetAsync(
         string id, string? from, string? to, string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var (range, errors) = AnalyticsRangeRules.Validate(from, to, bucket, top, clock.GetUtcNow());
         if (range is null)
         {
@@ -43,7 +38,7 @@ public static class TitleAnalyticsEndpoints
 
         if (!user.ActsForStudio(title.StudioId))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("Only the title's studio (the token's studioId claim) and admins read its analytics.");
         }
 
         var dayKeys = Enumerable.Range(0, (int)(range.LastDay - range.FirstDay + 1)).Select(d => TitleAnalyticsKeys.Day(id, range.FirstDay + d));

@@ -17,7 +17,7 @@ public static class TitleEndpoints
 
     public static IEndpointRouteBuilder MapTitleEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var titles = endpoints.MapGroup("/api/titles").WithTags("Titles");
+        var titles = endpoints.MapGroup("/titles").WithTags("Titles");
         titles.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).");
@@ -33,7 +33,7 @@ public static class TitleEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Created<TitleResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<Created<TitleResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateTitleRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!ResourceIds.IsValid(request.Id))
@@ -44,7 +44,7 @@ public static class TitleEndpoints
         // A studio creates titles for itself only; a malformed studio id is a field error, not another studio.
         if (!user.IsInRole(Roles.Admin) && ResourceIdRules.IsValid(request.StudioId) && request.StudioId != user.FindFirstValue(SpotlightClaims.StudioId))
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("A studio creates titles for itself only: studioId must be the token's studioId claim.");
         }
 
         var command = new CreateTitleCommand(request.Name, request.Kind, request.StudioId, request.Cast, request.Socials, request.WhereToWatch,
@@ -60,21 +60,11 @@ public static class TitleEndpoints
 
     public static async Task<Results<Ok<TitleResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         return await grains.GetGrain<ITitleHubGrain>(id).GetAsync() is { } title ? TypedResults.Ok(TitleResponse.From(title)) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<HubResponse>, NotFound, ValidationProblem>> GetHubAsync(string id, string? region, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (region is not null && !IsoRegionCodes.IsAssigned(region))
         {
             return FieldProblems.Single("region", "An ISO 3166-1 alpha-2 country code in upper case, such as KR.");
@@ -107,11 +97,6 @@ public static class TitleEndpoints
 
     public static async Task<Results<Accepted<HubClickResponse>, NotFound, ValidationProblem>> ClickAsync(string id, HubClickRequest request, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (string.IsNullOrWhiteSpace(request.Target) || request.Target.Length > TitleRules.MaxTextLength)
         {
             return FieldProblems.Single("target", $"A provider name of 1 to {TitleRules.MaxTextLength} characters.");

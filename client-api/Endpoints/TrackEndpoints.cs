@@ -17,7 +17,7 @@ public static class TrackEndpoints
 
     public static IEndpointRouteBuilder MapTrackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var tracks = endpoints.MapGroup("/api/tracks").WithTags("Tracks");
+        var tracks = endpoints.MapGroup("/tracks").WithTags("Tracks");
         tracks.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
             .WithSummary("A track: cleared tracks are public; others only for their owner and staff.");
@@ -25,7 +25,7 @@ public static class TrackEndpoints
             .RequireAuthorization(Policies.Reviewer)
             .WithSummary("Clear or reject a submitted track (a reason is required to reject).");
 
-        endpoints.MapGet("/api/reviews/tracks", GetQueueAsync)
+        endpoints.MapGet("/reviews/tracks", GetQueueAsync)
             .WithTags("Reviews")
             .RequireAuthorization(Policies.ReviewerOrAdmin)
             .WithSummary("Tracks waiting for clearance, oldest first.");
@@ -34,11 +34,6 @@ public static class TrackEndpoints
 
     public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var track = await grains.GetGrain<ITrackGrain>(id).GetAsync();
         var viewer = track is null ? TrackViewer.Public : ViewerOf(track, user);
         // Tracks not (yet) cleared are hidden from the public altogether, not just their details.
@@ -83,14 +78,9 @@ public static class TrackEndpoints
         return new TrackSeasonResponse(seasonId, entryText, standing?.Round, standing?.State, standing?.Rank, standing?.Score, standing?.Outcome, standing?.Prize);
     }
 
-    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
+    public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
         string id, ReviewTrackRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var decision = ParseDecision(request.Decision);
         var errors = TrackRules.ValidateReview(decision, request.Reason).ToList();
         if (request.Decision is not null && decision is null)
@@ -113,7 +103,7 @@ public static class TrackEndpoints
             case TrackReviewOutcome.NotFound:
                 return TypedResults.NotFound();
             case TrackReviewOutcome.OwnTrack:
-                return TypedResults.Forbid();
+                return Problems.Forbidden("Nobody reviews their own track.");
             case TrackReviewOutcome.NotSubmitted:
                 return Problems.Conflict($"Only submitted tracks can be reviewed; this one is {result.Value!.Status.ToString().ToLowerInvariant()}.");
             default:

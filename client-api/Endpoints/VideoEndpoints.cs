@@ -16,7 +16,7 @@ public static class VideoEndpoints
 {
     public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var videos = endpoints.MapGroup("/api/videos").WithTags("Videos");
+        var videos = endpoints.MapGroup("/videos").WithTags("Videos");
         videos.MapPost("/", RegisterAsync)
             .RequireAuthorization(Policies.CreatorOrIngest)
             .WithSummary("Register a video (a creator for itself, or the ingest service for anyone).");
@@ -29,7 +29,7 @@ public static class VideoEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Created<VideoResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> RegisterAsync(
+    public static async Task<Results<Created<VideoResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterVideoRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var command = new RegisterVideoCommand(
@@ -50,7 +50,7 @@ public static class VideoEndpoints
         // malformed creator id is a field error, not someone else's video.
         if (!user.IsInRole(Roles.Ingest) && ResourceIdRules.IsValid(request.CreatorId) && request.CreatorId != user.SubjectId())
         {
-            return TypedResults.Forbid();
+            return Problems.Forbidden("A creator registers only its own videos: creatorId must be the caller's user id (the ingest role registers anyone's).");
         }
 
         if (errors.Count == 0 && command.TrackId is { } trackId
@@ -75,11 +75,6 @@ public static class VideoEndpoints
 
     public static async Task<Results<Ok<VideoResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         var grain = grains.GetGrain<IVideoGrain>(id);
         if (await grain.GetAsync() is not { } video)
         {
@@ -101,11 +96,6 @@ public static class VideoEndpoints
     public static async Task<Results<Ok<PolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(
         string id, PolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        if (!ResourceIds.IsValid(id))
-        {
-            return ResourceIds.Problem("id");
-        }
-
         if (request.ToDecision(user.SubjectId(), clock.GetUtcNow()) is not { } policy)
         {
             return FieldProblems.From(PolicyRules.Validate(request.Status, request.Reason));

@@ -18,6 +18,10 @@ public static class FieldProblems
 /// <summary>Problem results for states, rather than fields, that refuse a request.</summary>
 public static class Problems
 {
+    /// <summary>A refusal the endpoint decides (ownership, assignment): the detail says who may, never what exists.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the resource's state.");
 }

@@ -23,6 +23,10 @@ public interface IRoundGrain : IGrainWithStringKey
     [Alias("ScoreAsync")]
     Task<JudgeScoreOutcome> ScoreAsync(string judgeId, string trackId, int score);
 
+    /// <summary>The scores one judge gave, by track id.</summary>
+    [AlwaysInterleave, Alias("GetJudgeScoresAsync")]
+    Task<IReadOnlyDictionary<string, int>> GetJudgeScoresAsync(string judgeId);
+
     /// <summary>Points a committed engagement delivery added to entries inside the round window (once per
     /// delivery; a gap makes the round reload its entries' popularity from the engagement store).</summary>
     [Alias("ApplyTrackPointsAsync")]

@@ -32,6 +32,10 @@ public interface ISeasonGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("ScoreAsync")]
     Task<JudgeScoreOutcome> ScoreAsync(int round, string judgeId, string trackId, int score);
 
+    /// <summary>The scores <paramref name="judgeId"/> gave in <paramref name="round"/>, for a judge of this season.</summary>
+    [AlwaysInterleave, Alias("GetJudgeScoresAsync")]
+    Task<JudgeScores> GetJudgeScoresAsync(int round, string judgeId);
+
     [AlwaysInterleave, Alias("IsPartnerAsync")]
     Task<bool> IsPartnerAsync(string userId);
 

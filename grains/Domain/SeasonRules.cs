@@ -38,7 +38,9 @@ public static class SeasonRules
         var winners = command.Winners ?? command.Rounds?.LastOrDefault()?.Advance ?? DefaultWinners;
         if (winners is < MinWinners or > MaxWinners)
         {
-            errors.Add(new("winners", $"The final round selects {MinWinners} to {MaxWinners} winners."));
+            // Name the field the caller sent: winners, or else the final round's advance (the default is in range).
+            var field = command.Winners is null ? $"rounds[{command.Rounds!.Count - 1}].advance" : "winners";
+            errors.Add(new(field, $"The final round selects {MinWinners} to {MaxWinners} winners."));
         }
 
         var rounds = ValidateRounds(id, command.Rounds, command.Winners, winners, now, errors);
@@ -146,12 +148,16 @@ public static class SeasonRules
             }
         }
 
-        // Each round narrows the field: fewer go on than came in.
+        // Each round narrows the field: fewer go on than came in. The error names a count the caller sent:
+        // this round's if given, else the previous round's (defaults narrow on their own).
+        string? SentCount(int i) =>
+            i == plans.Count - 1 && winnersGiven is not null ? "winners" : plans[i]?.Advance is not null ? $"rounds[{i}].advance" : null;
         for (var i = 1; i < rounds.Count && rounds.Count == plans.Count; i++)
         {
             if (rounds[i].Advance >= rounds[i - 1].Advance)
             {
-                errors.Add(new(i == rounds.Count - 1 ? "winners" : $"rounds[{i}].advance", $"Must be fewer than the {rounds[i - 1].Advance} that advance from round {i}."));
+                var field = SentCount(i) ?? SentCount(i - 1) ?? $"rounds[{i}].advance";
+                errors.Add(new(field, $"Round {i + 1} must let fewer go on than the {rounds[i - 1].Advance} that advance from round {i}."));
             }
         }
 

@@ -160,6 +160,20 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         return JudgeScoreOutcome.Scored;
     }
 
+    public Task<IReadOnlyDictionary<string, int>> GetJudgeScoresAsync(string judgeId)
+    {
+        var given = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (trackId, scores) in _scores.State.JudgeScores)
+        {
+            if (scores.TryGetValue(judgeId, out var score))
+            {
+                given[trackId] = score;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, int>>(given);
+    }
+
     public async Task ApplyTrackPointsAsync(TrackPointsNotice notice)
     {
         if (State.Results is null && _told.Receive(notice))

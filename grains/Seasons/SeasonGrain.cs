@@ -104,6 +104,27 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         return await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).ScoreAsync(judgeId, trackId, score);
     }
 
+    public async Task<JudgeScores> GetJudgeScoresAsync(int round, string judgeId)
+    {
+        if (State.Season is not { } season)
+        {
+            return new JudgeScores(JudgeScoresOutcome.UnknownSeason, new Dictionary<string, int>());
+        }
+
+        if (round < 1 || round > season.Rounds.Count)
+        {
+            return new JudgeScores(JudgeScoresOutcome.UnknownRound, new Dictionary<string, int>());
+        }
+
+        if (!State.Judges.Contains(judgeId))
+        {
+            return new JudgeScores(JudgeScoresOutcome.NotAJudge, new Dictionary<string, int>());
+        }
+
+        var given = await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).GetJudgeScoresAsync(judgeId);
+        return new JudgeScores(JudgeScoresOutcome.Found, given);
+    }
+
     public Task<bool> IsPartnerAsync(string userId) => Task.FromResult(State.Season?.Partners.Contains(userId) ?? false);
 
     public Task<int?> GetCurrentRoundAsync()

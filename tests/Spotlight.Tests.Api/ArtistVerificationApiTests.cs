@@ -20,7 +20,10 @@ public class ArtistVerificationApiTests(DevelopmentApiFactory factory) : IClassF
         var again = await _scenario.Admin.PostAsync($"/api/artists/{artistId}/verification", null);
 
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        Assert.True((await ApiScenario.JsonAsync(verified)).GetProperty("verified").GetBoolean());
+        var answer = await ApiScenario.JsonAsync(verified);
+        Assert.True(answer.GetProperty("verified").GetBoolean());
+        // The answer is the profile as staff see it: its tracks are listed, not left out.
+        Assert.Equal([trackId], answer.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.True((await _scenario.Anonymous.GetFromJsonAsync<JsonElement>($"/api/artists/{artistId}")).GetProperty("verified").GetBoolean());
         Assert.True((await _scenario.Anonymous.GetFromJsonAsync<JsonElement>($"/api/tracks/{trackId}")).GetProperty("artistVerified").GetBoolean());

@@ -43,6 +43,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         ["GET /api/seasons/{id}/rounds/{n}/leaderboard"] = "anonymous",
         ["GET /api/seasons/{id}/rounds/{n}/leaderboard/live"] = "anonymous",
         ["GET /api/seasons/{id}/rounds/{n}/results"] = "anonymous",
+        ["GET /api/seasons/{id}/rounds/{n}/scores"] = "judge",
         ["POST /api/seasons/{id}/rounds/{n}/scores"] = "judge",
         ["GET /api/seasons/{id}/shortlist"] = "subject",
         ["GET /api/studios/{id}/titles"] = "studio-or-admin",
@@ -93,6 +94,11 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
                 {
                     failures.Add($"{route.Method} {route.Pattern} as {name}: 401 for a signed-in caller its policy admits");
                 }
+
+                if (status is 401 or 403 && await RefusalDetailAsync(response) is null)
+                {
+                    failures.Add($"{route.Method} {route.Pattern} as {name}: {status} without a problem detail saying what is missing");
+                }
             }
         }
 
@@ -100,6 +106,18 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         Assert.Equal(ExpectedPolicies.OrderBy(p => p.Key, StringComparer.Ordinal), routes.Select(r => KeyValuePair.Create($"{r.Method} {r.Pattern}", PolicyOf(r))).OrderBy(p => p.Key, StringComparer.Ordinal));
         output.WriteLine($"authorization matrix: {routes.Count} routes × {callers.Count} callers = {requests} requests, {failures.Count} unexpected answers, 0 allowed 5xx");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The detail of a refusal's problem body, or null when there is none to read.</summary>
+    private static async Task<string?> RefusalDetailAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return null;
+        }
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } text ? text : null;
     }
 
     [Fact]

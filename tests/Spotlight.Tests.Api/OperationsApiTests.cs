@@ -76,6 +76,15 @@ public class OperationsApiTests(DevelopmentApiFactory factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task DevTokens_StudioRoleWithoutAStudioId_IsRefusedNamingStudioId()
+    {
+        var client = factory.CreateClient();
+
+        await ProblemAssertions.AssertFieldErrorsAsync(await client.PostAsJsonAsync("/api/dev/tokens", new { sub = "studio-user", roles = new[] { Roles.Studio } }), "studioId");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/dev/tokens", new { sub = "studio-user", roles = new[] { Roles.Studio }, studioId = "studio-1" })).StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownRoute_Is404Problem()
     {
         var response = await factory.CreateClient().GetAsync("/api/nothing-here");

@@ -23,7 +23,9 @@ public class OwnershipMatrixTests(DevelopmentApiFactory factory) : IClassFixture
         var checks = 0;
         async Task RefusedAsync(Task<HttpResponseMessage> call, Func<Task> unchanged)
         {
-            await ProblemAssertions.AssertProblemAsync(await call, HttpStatusCode.Forbidden);
+            var problem = await ProblemAssertions.AssertProblemAsync(await call, HttpStatusCode.Forbidden);
+            // The refusal says who may, so the caller knows what is missing.
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
             await unchanged();
             checks++;
         }

@@ -39,6 +39,27 @@ public class SeasonApiTests(DevelopmentApiFactory factory) : IClassFixture<Devel
     }
 
     [Fact]
+    public async Task Create_WithTheFinalsAdvanceOutOfRange_NamesThatAdvance_NotWinnersThatWasNotSent()
+    {
+        var id = SeasonScenario.NewId();
+        var opens = SeasonScenario.ThisMinute.AddMinutes(5);
+        var response = await Admin.PostAsJsonAsync("/api/seasons", new
+        {
+            id,
+            name = "Advance out of range",
+            regions = new[] { "JP" },
+            rounds = new object[]
+            {
+                new { opensAt = opens, closesAt = opens.AddMinutes(60) },
+                new { opensAt = opens.AddMinutes(60), closesAt = opens.AddMinutes(120), advance = -1 },
+            },
+        });
+
+        await ProblemAssertions.AssertFieldErrorsAsync(response, "rounds[1].advance");
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/seasons/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Create_AppliesDefaults_OnlyForAdmins_AndOnce()
     {
         var id = SeasonScenario.NewId();
@@ -109,6 +130,15 @@ public class SeasonApiTests(DevelopmentApiFactory factory) : IClassFixture<Devel
         Assert.Equal(HttpStatusCode.NotFound, (await score(tracks[6].TrackId, 5, 3)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await score(tracks[6].TrackId, 2)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await score(tracks[6].TrackId, 9)).StatusCode);
+        // A judge reads back only their own scores (the latest of each); other judges' stay private.
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/seasons/{id}/judges", new { userId = "judge-2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _seasons.Judge("judge-2").PostAsJsonAsync($"/api/seasons/{id}/rounds/1/scores", new { trackId = tracks[6].TrackId, score = 9 })).StatusCode);
+        var mine = await judge.GetFromJsonAsync<JsonElement>($"/api/seasons/{id}/rounds/1/scores");
+        Assert.Equal([(tracks[6].TrackId, 9)], mine.GetProperty("scores").EnumerateArray().Select(s => (s.GetProperty("trackId").GetString(), s.GetProperty("score").GetInt32())));
+        Assert.Equal("judge-1", mine.GetProperty("judgeId").GetString());
+        Assert.Empty((await judge.GetFromJsonAsync<JsonElement>($"/api/seasons/{id}/rounds/2/scores")).GetProperty("scores").EnumerateArray());
+        await ProblemAssertions.AssertProblemAsync(await _seasons.Judge("judge-3").GetAsync($"/api/seasons/{id}/rounds/1/scores"), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await judge.GetAsync($"/api/seasons/{id}/rounds/3/scores")).StatusCode);
 
         board = await _seasons.LeaderboardAsync(id, 1, $"?top=3&around={tracks[3].TrackId}&neighbours=1");
         var top = board.GetProperty("rows")[0];

@@ -36,7 +36,8 @@ public class SpotlightApiFactory(string environment) : WebApplicationFactory<Pro
     /// <summary>A client for a user of the studio <paramref name="studioId"/>.</summary>
     public HttpClient StudioClient(string studioId) => ClientWith("studio-user-" + studioId, [Roles.Studio], studioId);
 
-    private HttpClient ClientWith(string subject, string[] roles, string? studioId)
+    /// <summary>A client whose token carries these roles and, when given, a studio claim.</summary>
+    public HttpClient ClientWith(string subject, string[] roles, string? studioId)
     {
         var token = Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, studioId, artistId: null);
         var client = CreateClient();

@@ -25,6 +25,7 @@ public class PublicPagesTests(SiteFixture site)
         var row = playlist.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kōwhai Nights" });
         await Expect(row).ToBeVisibleAsync();
         await Expect(row.GetByText("✓ Verified")).ToBeVisibleAsync();
+        await Expect(playlist.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 track in NZ, most popular first.");
         await playlist.AssertHealthyAsync();
         await playlist.ScreenshotsAsync("playlist");
 
@@ -33,6 +34,8 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Artist NZ");
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).GetByText("✓ Verified")).ToBeVisibleAsync();
         await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Kōwhai Nights" })).ToBeVisibleAsync();
+        // This artist has no bio, links or awards: those parts are left out, not printed as "null".
+        await Expect(playlist.Page.Locator("#content")).Not.ToContainTextAsync("null");
         await playlist.AssertHealthyAsync();
         await playlist.ScreenshotsAsync("artist");
     }

@@ -53,6 +53,10 @@ public class WorkflowPagesTests(SiteFixture site)
         await judge.Page.GetByLabel("Score for Bravo").FillAsync("10");
         await judge.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bravo" }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(judge.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Scored \"Bravo\" 10.");
+        // Coming back, the judge sees the score given.
+        await judge.Page.ReloadAsync();
+        await Expect(judge.Page.GetByLabel("Score for Bravo")).ToHaveValueAsync("10");
+        await Expect(judge.Page.GetByLabel("Score for Alpha")).ToHaveValueAsync("");
         await judge.AssertHealthyAsync();
         await judge.ScreenshotsAsync("judge");
 

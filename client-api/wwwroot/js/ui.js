@@ -28,6 +28,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children, leaving out absent ones (null, undefined, false) as `el` does: the DOM's own
+ *  replaceChildren would print them as "null". */
+export function show(node, ...children) {
+  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+}
+
 /** Header with the main navigation and who is signed in. */
 export function mountShell() {
   const header = el('header', { class: 'site' },
@@ -90,6 +96,11 @@ export function askFor(container, legend, fields) {
 }
 
 export const number = value => new Intl.NumberFormat('en').format(value);
+
+const plural = new Intl.PluralRules('en');
+
+/** A count with its noun in the right form: "1 track", "2 tracks", "1,200 tracks". */
+export const counted = (value, one, other) => `${number(value)} ${plural.select(value) === 'one' ? one : other}`;
 
 export const when = value => new Date(value).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 

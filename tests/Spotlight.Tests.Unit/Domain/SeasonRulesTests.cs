@@ -66,6 +66,22 @@ public class SeasonRulesTests
     }
 
     [Fact]
+    public void CountErrors_NameAFieldTheCallerSent()
+    {
+        string[] FieldsOf(IReadOnlyList<RoundPlan?> rounds, int? winners = null) =>
+            [.. SeasonRules.Validate("s1", Command(rounds, winners), Now).Errors.Select(e => e.Field)];
+
+        // The final's advance out of range and no winners sent: the advance is named, not winners.
+        Assert.Equal(["rounds[1].advance"], FieldsOf([Round(0, 1), Round(1, 2, advance: -1)]));
+        Assert.Equal(["rounds[0].advance"], FieldsOf([Round(0, 1, advance: 11)]));
+        Assert.Equal(["winners"], FieldsOf([Round(0, 1)], winners: 11));
+        // Round 1 lets 8 go on and the final keeps its default of 10: the 8 is what the caller sent.
+        Assert.Equal(["rounds[0].advance"], FieldsOf([Round(0, 1, advance: 8), Round(1, 2)]));
+        Assert.Equal(["rounds[1].advance"], FieldsOf([Round(0, 1, advance: 8), Round(1, 2, advance: 9)]));
+        Assert.Equal(["winners"], FieldsOf([Round(0, 1, advance: 8), Round(1, 2)], winners: 9));
+    }
+
+    [Fact]
     public void Prizes_CoverWinnersRanks_WithoutOverlap()
     {
         Prize?[] prizes = [new(1, 1, "Session"), new(2, 5, " Mentoring "), new(5, 6, "x"), new(7, 11, "y"), new(3, 3, "")];

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, query, status, table, verifiedBadge, when } from '../ui.js';
+import { askFor, attempt, el, mountShell, query, show, status, table, verifiedBadge, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -9,10 +9,10 @@ if (!id) {
 } else {
   const artist = await attempt(() => api(`/api/artists/${encodeURIComponent(id)}`));
   if (artist) {
-    document.querySelector('h1').replaceChildren(artist.displayName, ' ', verifiedBadge(artist.verified));
+    show(document.querySelector('h1'), artist.displayName, ' ', verifiedBadge(artist.verified));
     document.title = `${artist.displayName} · Spotlight`;
     const content = document.getElementById('content');
-    content.replaceChildren(
+    show(content, 
       el('p', {}, `Region ${artist.region}`, artist.verified ? ` · verified ${when(artist.verifiedAt)}` : ' · not verified yet'),
       artist.bio ? el('p', {}, artist.bio) : null,
       artist.links.length ? el('ul', { class: 'plain', 'aria-label': 'Links' }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, status, table } from '../ui.js';
+import { askFor, attempt, counted, el, mountShell, number, query, show, status, table } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
@@ -23,9 +23,9 @@ if (!season || !round) {
           ? el('span', { class: 'up', 'aria-label': `up ${before - row.rank}` }, `▲ ${before - row.rank}`)
           : el('span', { class: 'down', 'aria-label': `down ${row.rank - before}` }, `▼ ${row.rank - before}`);
       };
-      document.getElementById('content').replaceChildren(board.rows.length === 0
+      show(document.getElementById('content'), board.rows.length === 0
         ? el('p', { class: 'empty' }, 'No entries in this round yet.')
-        : table(`Top ${board.rows.length} of ${number(board.entries)} entries (${board.state})`, [
+        : table(`Top ${board.rows.length} of ${counted(board.entries, 'entry', 'entries')} (${board.state})`, [
           ['Rank', r => String(r.rank), true],
           ['Move', movement],
           ['Track', r => r.title],

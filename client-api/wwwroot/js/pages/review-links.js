@@ -1,9 +1,9 @@
 import { api } from '../api.js';
-import { attempt, el, mountShell, query, status, table, when } from '../ui.js';
+import { attempt, counted, el, mountShell, query, show, status, table, when } from '../ui.js';
 
 mountShell();
 const titleId = query.get('titleId') || null;
-document.getElementById('controls').replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': 'Filter' },
+show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Filter' },
   el('label', {}, 'Title id (optional)', el('input', { name: 'titleId', value: titleId ?? '' })),
   el('button', { type: 'submit' }, 'Filter')));
 const content = document.getElementById('content');
@@ -13,8 +13,8 @@ if (queue) {
   if (queue.length === 0) {
     status('No links are waiting for review.', 'empty');
   } else {
-    status(`${queue.length} links waiting, oldest first.`);
-    content.replaceChildren(table('Links waiting for review', [
+    status(`${counted(queue.length, 'link', 'links')} waiting, oldest first.`);
+    show(content, table('Links waiting for review', [
       ['Video', r => el('a', { href: `/video.html?id=${encodeURIComponent(r.videoId)}` }, r.videoId)],
       ['Title', r => el('a', { href: `/title.html?id=${encodeURIComponent(r.titleId)}` }, r.titleId)],
       ['Creator', r => r.creatorId],

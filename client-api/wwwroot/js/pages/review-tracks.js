@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { attempt, el, mountShell, status, table, when } from '../ui.js';
+import { attempt, counted, el, mountShell, show, status, table, when } from '../ui.js';
 
 mountShell();
 const content = document.getElementById('content');
@@ -13,8 +13,8 @@ async function load() {
     return;
   }
 
-  status(`${queue.length} tracks waiting, oldest first.`);
-  content.replaceChildren(table('Tracks waiting for clearance', [
+  status(`${counted(queue.length, 'track', 'tracks')} waiting, oldest first.`);
+  show(content, table('Tracks waiting for clearance', [
     ['Track', t => t.title],
     ['Artist', t => el('a', { href: `/artist.html?id=${encodeURIComponent(t.artistId)}` }, t.artistId)],
     ['Region', t => t.region],

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, status, table, when } from '../ui.js';
+import { askFor, attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -13,8 +13,8 @@ if (!id) {
     document.title = `${season.name} · Spotlight`;
     const board = r => `/leaderboard.html?season=${encodeURIComponent(id)}&round=${r.number}`;
     const content = document.getElementById('content');
-    content.replaceChildren(
-      el('p', {}, `Regions: ${season.regions.join(', ')} · ${season.winners} winners`),
+    show(content, 
+      el('p', {}, `Regions: ${season.regions.join(', ')} · ${counted(season.winners, 'winner', 'winners')}`),
       table('Rounds', [
         ['Round', r => `${r.number}. ${r.name}`],
         ['Opens', r => when(r.opensAt)],
@@ -35,6 +35,6 @@ if (!id) {
     }
 
     status(season.rounds.some(r => r.state === 'closed') ? '' : 'No round has closed yet.');
-    if (season.winnerTrackIds.length) content.prepend(el('p', { class: 'status ok' }, `Winners decided: ${number(season.winnerTrackIds.length)} tracks.`));
+    if (season.winnerTrackIds.length) content.prepend(el('p', { class: 'status ok' }, `Winners decided: ${counted(season.winnerTrackIds.length, 'track', 'tracks')}.`));
   }
 }

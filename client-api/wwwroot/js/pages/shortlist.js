@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, status, table, verifiedBadge } from '../ui.js';
+import { askFor, attempt, el, mountShell, number, query, show, status, table, verifiedBadge } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
@@ -12,7 +12,7 @@ if (!season) {
     document.querySelector('h1').textContent = `Shortlist of ${season}, round ${shortlist.round} (${shortlist.state})`;
     if (shortlist.rows.length === 0) status('No entries yet.', 'empty');
     else status('');
-    document.getElementById('content').replaceChildren(table('Shortlisted artists', [
+    show(document.getElementById('content'), table('Shortlisted artists', [
       ['Rank', s => String(s.row.rank), true],
       ['Track', s => s.row.title],
       ['Artist', s => s.artist ? el('span', {}, s.artist.displayName, ' ', verifiedBadge(s.artist.verified), ` (${s.artist.region})`) : s.row.artistId],

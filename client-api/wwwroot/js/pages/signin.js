@@ -1,5 +1,5 @@
 import { api, ApiError, session } from '../api.js';
-import { attempt, describe, el, mountShell, query, status } from '../ui.js';
+import { attempt, describe, el, mountShell, query, show, status } from '../ui.js';
 
 mountShell();
 const back = query.get('return') || '/';
@@ -17,7 +17,7 @@ const devForm = el('form', { class: 'grid', 'aria-label': 'Development sign-in' 
   el('p', { class: 'muted' }, 'Development only: choose who you are and the API mints a token.'),
   el('label', {}, 'User id', el('input', { name: 'sub', required: true, maxlength: 128, value: signedIn?.sub ?? '' })),
   el('fieldset', {}, el('legend', {}, 'Roles'), ROLES.map(role => el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'roles', value: role }), role))),
-  el('label', {}, 'Studio id (studios)', el('input', { name: 'studioId', maxlength: 128 })),
+  el('label', {}, 'Studio id (required with the studio role)', el('input', { name: 'studioId', maxlength: 128 })),
   el('label', {}, 'Artist id (artists)', el('input', { name: 'artistId', maxlength: 128 })),
   el('div', {}, el('button', { type: 'submit' }, 'Sign in')));
 devForm.addEventListener('submit', async event => {
@@ -41,7 +41,7 @@ pasteForm.addEventListener('submit', event => {
   location.assign(back);
 });
 
-content.replaceChildren(current, devForm, el('h2', {}, 'Or use a token'), pasteForm);
+show(content, current, devForm, el('h2', {}, 'Or use a token'), pasteForm);
 // A probe with an empty body: Development answers 400 (the route exists), elsewhere 404.
 try {
   await api('/api/dev/tokens', { method: 'POST', body: {} });

@@ -1,6 +1,6 @@
 import { api, session } from '../api.js';
 import { lineChart } from '../chart.js';
-import { attempt, el, mountShell, number, query, status, table } from '../ui.js';
+import { attempt, el, mountShell, number, query, show, status, table } from '../ui.js';
 
 mountShell();
 const title = query.get('title');
@@ -10,7 +10,7 @@ const now = new Date();
 const from = query.get('from') ?? local(new Date(now.getTime() - 24 * 3600_000));
 const to = query.get('to') ?? local(new Date(now.getTime() + 60_000));
 
-document.getElementById('controls').replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': 'Analytics range' },
+show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Analytics range' },
   el('label', {}, 'Title id', el('input', { name: 'title', value: title ?? '', required: true })),
   el('label', {}, 'From', el('input', { name: 'from', type: 'datetime-local', value: from, required: true })),
   el('label', {}, 'To', el('input', { name: 'to', type: 'datetime-local', value: to, required: true })),
@@ -26,7 +26,7 @@ if (!title) {
     status('Your studio has no titles yet.', 'empty');
   } else {
     status(`Your studio's titles (${titles.length}): choose one.`);
-    document.getElementById('content').replaceChildren(el('ul', { class: 'plain', 'aria-label': 'Your titles' }, titles.map(t =>
+    show(document.getElementById('content'), el('ul', { class: 'plain', 'aria-label': 'Your titles' }, titles.map(t =>
       el('li', {}, el('a', { href: `/studio.html?title=${encodeURIComponent(t.id)}&bucket=${bucket}` }, t.name), el('span', { class: 'muted' }, ` · ${t.kind} · ${t.id}`)))));
   }
 } else {
@@ -41,7 +41,7 @@ if (!title) {
     const top = (caption, heading, rows, link) => rows.length
       ? table(caption, [[heading, r => link ? link(r) : r.id], ['Engagement', r => number(r.engagement), true], ['Views', r => number(r.counters.views), true]], rows)
       : el('p', { class: 'empty' }, `${caption}: nothing in this range.`);
-    document.getElementById('content').replaceChildren(
+    show(document.getElementById('content'), 
       el('ul', { class: 'cards', 'aria-label': 'Totals' }, [
         ['views', totals.matching.views], ['likes', totals.matching.likes], ['comments', totals.matching.comments], ['shares', totals.matching.shares],
         ['views on linked videos', totals.linked.views], ['hub visits', totals.hubVisits],

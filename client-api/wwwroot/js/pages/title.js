@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, status } from '../ui.js';
+import { askFor, attempt, counted, el, mountShell, query, show, status } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -12,7 +12,7 @@ if (!id) {
   if (hub) {
     document.querySelector('h1').textContent = hub.name;
     document.title = `${hub.name} · Spotlight`;
-    document.getElementById('controls').replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': 'Region' },
+    show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Region' },
       el('input', { type: 'hidden', name: 'id', value: id }),
       el('label', {}, 'Your region (ISO code)', el('input', { name: 'region', value: region ?? '', pattern: '[A-Z]{2}', maxlength: 2, size: 4 })),
       el('button', { type: 'submit' }, 'Where to watch')));
@@ -22,7 +22,7 @@ if (!id) {
       new Blob([JSON.stringify({ target: option.provider })], { type: 'application/json' }));
     const watch = option => el('a', { class: 'button', href: option.url, target: '_blank', rel: 'noopener', onclick: () => count(option) },
       `${option.kind === 'tickets' ? 'Tickets' : option.kind[0].toUpperCase() + option.kind.slice(1)} on ${option.provider}`);
-    document.getElementById('content').replaceChildren(
+    show(document.getElementById('content'), 
       el('p', {}, hub.kind === 'movie' ? 'Movie' : 'Show'),
       el('h2', {}, 'Where to watch'),
       hub.whereToWatch.length ? el('div', { class: 'watch' }, hub.whereToWatch.map(watch)) : el('p', { class: 'empty' }, region ? `Not offered in ${region} yet.` : 'No providers listed yet.'),
@@ -35,7 +35,7 @@ if (!id) {
       hub.relatedVideos.length
         ? el('ul', { class: 'plain', id: 'related' }, hub.relatedVideos.map(v => el('li', { 'data-id': v.videoId },
           el('a', { href: `/video.html?id=${encodeURIComponent(v.videoId)}` }, v.caption || v.videoId),
-          el('span', { class: 'muted' }, ` · by ${v.creatorId} · ${number(v.counters.views)} views · ${number(v.counters.likes)} likes`))))
+          el('span', { class: 'muted' }, ` · by ${v.creatorId} · ${counted(v.counters.views, 'view', 'views')} · ${counted(v.counters.likes, 'like', 'likes')}`))))
         : el('p', { class: 'empty', id: 'related' }, 'No linked fan videos yet.'));
     status('');
   }
