@@ -17,7 +17,7 @@ public static class OrleansHostingExtensions
     public static SpotlightOptions AddSpotlightOrleans(this WebApplicationBuilder builder)
     {
         var options = builder.AddSpotlightOptions();
-        if (options.ParsedMode == SpotlightMode.Embedded)
+        if (options.Mode == SpotlightMode.Embedded)
         {
             builder.Services.AddSingleton(new ClusterConnection(connected: true));
             return builder.AddSpotlightSilo(options);

@@ -205,12 +205,13 @@ public static class SeasonRules
         var popularity = plan.PopularityWeight ?? (plan.JudgeWeight is { } j ? 1m - j : DefaultWeight);
         var judge = plan.JudgeWeight ?? 1m - popularity;
         var before = errors.Count;
-        if (popularity is < 0m or > 1m)
+        // A weight derived from the other is out of range only when the other is: name what was sent.
+        if (popularity is < 0m or > 1m && plan.PopularityWeight is not null)
         {
             errors.Add(new($"{field}.popularityWeight", "From 0 to 1."));
         }
 
-        if (judge is < 0m or > 1m)
+        if (judge is < 0m or > 1m && plan.JudgeWeight is not null)
         {
             errors.Add(new($"{field}.judgeWeight", "From 0 to 1."));
         }

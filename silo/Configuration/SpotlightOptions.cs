@@ -8,8 +8,8 @@ public sealed class SpotlightOptions
     public const string SectionName = "Spotlight";
 
     /// <summary><c>embedded</c> (default): everything in memory on localhost. <c>postgres</c>: cluster
-    /// membership, grain state and reminders in PostgreSQL.</summary>
-    public string Mode { get; set; } = SpotlightModeNames.Embedded;
+    /// membership, grain state and reminders in PostgreSQL. Bound from its name, in any case.</summary>
+    public SpotlightMode Mode { get; set; } = SpotlightMode.Embedded;
 
     public PostgresSettings Postgres { get; set; } = new();
 
@@ -20,10 +20,6 @@ public sealed class SpotlightOptions
 
     /// <summary>Whether the Orleans dashboard is served at /dashboard. Unset: on in Development only.</summary>
     public bool? Dashboard { get; set; }
-
-    public SpotlightMode ParsedMode => SpotlightModeNames.TryParse(Mode, out var mode)
-        ? mode
-        : throw new InvalidOperationException($"Spotlight:Mode '{Mode}' is not a mode; validate the options first.");
 }
 
 public sealed class PostgresSettings

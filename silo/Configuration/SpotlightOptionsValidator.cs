@@ -12,11 +12,11 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
     public ValidateOptionsResult Validate(string? name, SpotlightOptions options)
     {
         var failures = new List<string>();
-        if (!SpotlightModeNames.TryParse(options.Mode, out var mode))
+        if (!Enum.IsDefined(options.Mode))
         {
-            failures.Add($"Spotlight:Mode must be '{SpotlightModeNames.Embedded}' or '{SpotlightModeNames.Postgres}', not '{options.Mode}'.");
+            failures.Add(ModeFailure(options.Mode.ToString()));
         }
-        else if (mode == SpotlightMode.Postgres)
+        else if (options.Mode == SpotlightMode.Postgres)
         {
             ValidateConnectionString(options.Postgres.ConnectionString, failures);
         }
@@ -61,8 +61,16 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
     /// so it must be known before the host is built.</summary>
     public static SpotlightOptions LoadValidated(IConfiguration configuration)
     {
+        // The binder would turn a wrong mode into an exception that names a type, or take a number for it;
+        // the raw value is checked first so the message names the setting and the two words it accepts.
+        var section = configuration.GetSection(SpotlightOptions.SectionName);
+        if (section[nameof(SpotlightOptions.Mode)] is { } mode && !SpotlightModeNames.TryParse(mode, out _))
+        {
+            throw new OptionsValidationException(SpotlightOptions.SectionName, typeof(SpotlightOptions), [ModeFailure(mode)]);
+        }
+
         var options = new SpotlightOptions();
-        configuration.GetSection(SpotlightOptions.SectionName).Bind(options);
+        section.Bind(options);
         var result = new SpotlightOptionsValidator().Validate(null, options);
         if (result.Failed)
         {
@@ -71,6 +79,9 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
 
         return options;
     }
+
+    private static string ModeFailure(string value) =>
+        $"Spotlight:Mode must be '{SpotlightModeNames.Embedded}' or '{SpotlightModeNames.Postgres}', not '{value}'.";
 
     private static void ValidateConnectionString(string? connectionString, List<string> failures)
     {

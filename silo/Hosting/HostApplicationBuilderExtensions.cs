@@ -35,7 +35,7 @@ public static class HostApplicationBuilderExtensions
     /// with <see cref="AddSpotlightOptions"/>.</summary>
     public static SpotlightOptions AddSpotlightSilo(this IHostApplicationBuilder builder, SpotlightOptions options)
     {
-        if (options.ParsedMode == SpotlightMode.Postgres && options.Postgres.MigrateOnStart)
+        if (options.Mode == SpotlightMode.Postgres && options.Postgres.MigrateOnStart)
         {
             builder.Services.AddSingleton(sp => new MigrationRunner(
                 options.Postgres.ConnectionString!, sp.GetRequiredService<ILogger<MigrationRunner>>()));

@@ -29,7 +29,7 @@ public static class SpotlightSiloBuilderExtensions
         {
             // An embedded system is one process; its own ids keep a postgres-mode client on the same
             // machine from joining it by mistake through a shared gateway port.
-            var embedded = options.ParsedMode == SpotlightMode.Embedded;
+            var embedded = options.Mode == SpotlightMode.Embedded;
             cluster.ClusterId = embedded ? EmbeddedClusterId : options.Cluster.ClusterId;
             cluster.ServiceId = embedded ? EmbeddedClusterId : options.Cluster.ServiceId;
         });
@@ -52,7 +52,7 @@ public static class SpotlightSiloBuilderExtensions
     public static ISiloBuilder UseSpotlightEndpoints(this ISiloBuilder silo, SpotlightOptions options)
     {
         var cluster = options.Cluster;
-        if (options.ParsedMode == SpotlightMode.Embedded)
+        if (options.Mode == SpotlightMode.Embedded)
         {
             var address = cluster.AdvertisedAddress is { } text ? IPAddress.Parse(text) : IPAddress.Loopback;
             return silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort);
@@ -66,7 +66,7 @@ public static class SpotlightSiloBuilderExtensions
 
     public static ISiloBuilder UseSpotlightMembership(this ISiloBuilder silo, SpotlightOptions options)
     {
-        if (options.ParsedMode == SpotlightMode.Embedded)
+        if (options.Mode == SpotlightMode.Embedded)
         {
             // A single silo that is its own primary: the development membership, no table anywhere.
             var cluster = options.Cluster;
@@ -88,7 +88,7 @@ public static class SpotlightSiloBuilderExtensions
         // in-memory test clusters exercise the same state round-trip as PostgreSQL.
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.AddEngagementCore(options.Engagement);
-        if (options.ParsedMode == SpotlightMode.Embedded)
+        if (options.Mode == SpotlightMode.Embedded)
         {
             silo.AddMemoryGrainStorage(StorageNames.Default);
             silo.UseInMemoryReminderService();

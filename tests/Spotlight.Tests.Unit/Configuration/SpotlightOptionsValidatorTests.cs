@@ -16,7 +16,7 @@ public class SpotlightOptionsValidatorTests
     {
         var options = Load();
 
-        Assert.Equal(SpotlightMode.Embedded, options.ParsedMode);
+        Assert.Equal(SpotlightMode.Embedded, options.Mode);
         Assert.Equal(11111, options.Cluster.SiloPort);
         Assert.Equal(30000, options.Cluster.GatewayPort);
     }
@@ -28,7 +28,7 @@ public class SpotlightOptionsValidatorTests
     {
         var options = Load(("Spotlight:Mode", mode), ("Spotlight:Postgres:ConnectionString", "Host=localhost;Database=x"));
 
-        Assert.Equal(SpotlightMode.Postgres, options.ParsedMode);
+        Assert.Equal(SpotlightMode.Postgres, options.Mode);
     }
 
     [Fact]
@@ -39,6 +39,23 @@ public class SpotlightOptionsValidatorTests
         var failure = Assert.Single(ex.Failures);
         Assert.Contains("Spotlight:Mode", failure, StringComparison.Ordinal);
         Assert.Contains("cassandra", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("7")]
+    public void Load_ANumberForTheMode_FailsNamingTheSetting(string number)
+    {
+        // The configuration binder alone would take "1" for postgres and 7 for no mode at all.
+        var ex = Assert.Throws<OptionsValidationException>(() => Load(("Spotlight:Mode", number)));
+
+        Assert.Contains("Spotlight:Mode", Assert.Single(ex.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TheModeInAnyCase_BindsTheEnum()
+    {
+        Assert.Equal(SpotlightMode.Postgres, Load(("Spotlight:Mode", " Postgres "), ("Spotlight:Postgres:ConnectionString", "Host=localhost")).Mode);
     }
 
     [Fact]
