@@ -1,10 +1,6 @@
 using Microsoft.Extensions.Options;
-using Orleans.Dashboard;
-using Scalar.AspNetCore;
 using Spotlight.ClientApi.Auth;
-using Spotlight.ClientApi.Diagnostics;
 using Spotlight.ClientApi.Endpoints;
-using Spotlight.ClientApi.Health;
 using Spotlight.ClientApi.Hosting;
 using Spotlight.ClientApi.Live;
 using Spotlight.ClientApi.Web;
@@ -23,21 +19,7 @@ try
     var app = builder.Build();
     app.UseSpotlightPages();
     app.UseSpotlightHttp();
-    app.MapOpenApi();
-    if (app.Environment.IsDevelopment())
-    {
-        app.MapScalarApiReference();
-        app.MapDevTokenEndpoints();
-        app.MapRetainedMemoryEndpoints();
-    }
-
-    if (OrleansHostingExtensions.DashboardEnabled(spotlight, app.Environment))
-    {
-        app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
-    }
-
-    app.MapSpotlightHealth();
-    app.MapPrometheusScrapingEndpoint("/metrics");
+    app.MapOperatorEndpoints(spotlight);
     app.MapSpotlightApi();
     await app.RunAsync();
     return 0;

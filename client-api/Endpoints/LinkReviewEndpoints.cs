@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
@@ -30,7 +31,7 @@ public static class LinkReviewEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<LinkReview>>, ValidationProblem>> ListAsync(string? status, string? titleId, int? limit, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<LinkReview>>, ValidationProblem>> ListAsync([AllowedValues("pending", "approved", "rejected")] string? status, string? titleId, int? limit, IGrainFactory grains)
     {
         var errors = new List<FieldError>();
         var parsed = status switch
@@ -134,4 +135,4 @@ public static class LinkReviewEndpoints
     }
 }
 
-public sealed record LinkDecisionRequest(string? VideoId, string? TitleId, string? Decision, string? Reason);
+public sealed record LinkDecisionRequest(string? VideoId, string? TitleId, [property: AllowedValues("approve", "reject")] string? Decision, string? Reason);

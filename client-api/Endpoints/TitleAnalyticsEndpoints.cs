@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
@@ -23,7 +24,7 @@ public static class TitleAnalyticsEndpoints
     }
 
     public static async Task<Results<Ok<TitleAnalytics>, NotFound, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? from, string? to, string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        string id, string? from, string? to, [AllowedValues("minute", "hour", "day")] string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         var (range, errors) = AnalyticsRangeRules.Validate(from, to, bucket, top, clock.GetUtcNow());
         if (range is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Domain;
@@ -7,7 +8,7 @@ namespace Spotlight.ClientApi.Endpoints;
 public sealed record CreateTitleRequest(
     string? Id,
     string? Name,
-    string? Kind,
+    [property: AllowedValues("movie", "show")] string? Kind,
     string? StudioId,
     IReadOnlyList<CastMember?>? Cast,
     IReadOnlyList<SocialLink?>? Socials,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
@@ -135,7 +136,7 @@ public static class TrackEndpoints
         : TrackViewer.Public;
 }
 
-public sealed record ReviewTrackRequest(string? Decision, string? Reason);
+public sealed record ReviewTrackRequest([property: AllowedValues("clear", "reject")] string? Decision, string? Reason);
 
 /// <summary>Who is looking at a track decides how much of its review history they see.</summary>
 public enum TrackViewer

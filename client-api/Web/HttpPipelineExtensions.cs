@@ -31,7 +31,7 @@ public static class HttpPipelineExtensions
         });
         services.AddSpotlightHealthChecks();
         services.AddSpotlightTelemetry();
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddSpotlightOpenApi();
         return services;
     }
 

@@ -15,6 +15,9 @@ public static class EngagementRules
     private static string Describe(TimeSpan window) =>
         window.TotalDays >= 1 && window.TotalDays == Math.Floor(window.TotalDays) ? $"{window.TotalDays:0} days" : window.ToString();
 
+    /// <summary>The kinds a batch may carry, as callers write them (what <see cref="ParseKind"/> accepts).</summary>
+    public static readonly IReadOnlyList<string> KindNames = ["view", "like", "comment", "share"];
+
     public static EngagementKind? ParseKind(string? kind) => kind switch
     {
         "view" => EngagementKind.View,
