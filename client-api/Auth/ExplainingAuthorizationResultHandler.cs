@@ -59,31 +59,24 @@ public sealed class ExplainingAuthorizationResultHandler(IProblemDetailsService 
             ? "The bearer token was not accepted: it may have expired, or it was not issued for this API."
             : "This route needs a signed-in caller: send \"Authorization: Bearer <token>\".";
 
-    private static async Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy)
+    // As the default handler does: each of the policy's schemes, or the default scheme when it names none.
+    private static Task ChallengeAsync(HttpContext context, AuthorizationPolicy policy) =>
+        EachSchemeAsync(policy, scheme => context.ChallengeAsync(scheme));
+
+    private static Task ForbidAsync(HttpContext context, AuthorizationPolicy policy) =>
+        EachSchemeAsync(policy, scheme => context.ForbidAsync(scheme));
+
+    private static async Task EachSchemeAsync(AuthorizationPolicy policy, Func<string?, Task> act)
     {
         if (policy.AuthenticationSchemes.Count == 0)
         {
-            await context.ChallengeAsync();
+            await act(null);
             return;
         }
 
         foreach (var scheme in policy.AuthenticationSchemes)
         {
-            await context.ChallengeAsync(scheme);
-        }
-    }
-
-    private static async Task ForbidAsync(HttpContext context, AuthorizationPolicy policy)
-    {
-        if (policy.AuthenticationSchemes.Count == 0)
-        {
-            await context.ForbidAsync();
-            return;
-        }
-
-        foreach (var scheme in policy.AuthenticationSchemes)
-        {
-            await context.ForbidAsync(scheme);
+            await act(scheme);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spotlight.ClientApi.OpenApi;
@@ -29,7 +28,10 @@ public sealed class OpenApiDocumentTests(DevelopmentApiFactory development) : IC
         await File.WriteAllTextAsync(file, (await DocumentAsync()).GetRawText());
         try
         {
-            var (exitCode, output) = await RunAsync("npx", ["--yes", Redocly, "lint", file, "--format=json"]);
+            var (exitCode, output, errors) = await ExternalTool.RunAsync("npx", ["--yes", Redocly, "lint", file, "--format=json"],
+                "the OpenAPI lint runs Redocly through npx: install Node.js and npm (Debian: apt-get install nodejs npm).",
+                environment: new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+            Assert.True(output.Contains('{', StringComparison.Ordinal), $"redocly printed no report (exit {exitCode}): {errors}");
             var report = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
             var totals = report.GetProperty("totals");
             var problems = string.Join("\n", report.GetProperty("problems").EnumerateArray().Select(p => $"{p.GetProperty("ruleId")}: {p.GetProperty("message")}"));
@@ -115,37 +117,5 @@ public sealed class OpenApiDocumentTests(DevelopmentApiFactory development) : IC
         Assert.DoesNotContain("advance", Required("RoundPlan"));
         // What an answer always carries stays required.
         Assert.Contains("batchId", Required("EngagementResponse"));
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"The OpenAPI lint runs Redocly through npx: install Node.js and npm (Debian: apt-get install nodejs npm). {e.Message}", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(deadline.Token);
-            var text = await output;
-            Assert.True(text.Contains('{', StringComparison.Ordinal), $"npx {string.Join(' ', arguments)} printed no report (exit {process.ExitCode}): {await errors}");
-            return (process.ExitCode, text);
-        }
     }
 }
