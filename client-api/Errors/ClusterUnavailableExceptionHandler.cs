@@ -10,7 +10,7 @@ namespace Spotlight.ClientApi.Errors;
 /// When the API cannot reach the cluster (no gateway, a silo gone, a call timing out), the honest answer is
 /// 503 with Retry-After, as /readyz says, not a 500 that reads like a bug.
 /// </summary>
-public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService problemDetails, ClusterConnection connection) : IExceptionHandler
+public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService problemDetails, ClusterConnection connection, GrainTypesProbe grainTypes) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -22,8 +22,10 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
         }
 
         var unreachable = ClusterRetry.IsUnreachable(exception);
-        // Before the first connection the client knows no grain types yet, so any call fails; that is "not yet".
-        if (!unreachable && connection.HasConnected)
+        // Before the first connection, or connected but before the silos' manifests have come, the client
+        // knows no grain types, so resolving a grain throws ArgumentException; that is "not yet" too.
+        var notYet = !connection.HasConnected || (exception is ArgumentException && !grainTypes.Known());
+        if (!unreachable && !notYet)
         {
             return false;
         }

@@ -17,6 +17,7 @@ public static class OrleansHostingExtensions
     public static SpotlightOptions AddSpotlightOrleans(this WebApplicationBuilder builder)
     {
         var options = builder.AddSpotlightOptions();
+        builder.Services.AddSingleton<GrainTypesProbe>();
         if (options.Mode == SpotlightMode.Embedded)
         {
             builder.Services.AddSingleton(new ClusterConnection(connected: true));
