@@ -25,6 +25,15 @@ public static class ApiProcesses
         return http;
     }
 
+    /// <summary>A client for a test's set-up calls: a 503 with Retry-After (the cluster starting, or slow on a
+    /// loaded machine) is waited out for up to two minutes, so that set-up fails only when the API is broken.</summary>
+    public static HttpClient SetUpClientFor(Uri api, string bearer)
+    {
+        var http = new HttpClient(new RetryAfterHandler(TimeSpan.FromMinutes(2))) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(3) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        return http;
+    }
+
     public static RunningApi StartPostgresApi(string connectionString, string name, params (string Key, string Value)[] extra) =>
         Start(name, "Production", [
             ("Spotlight__Mode", "postgres"),

@@ -94,18 +94,18 @@ public sealed class EngagementWorkload
     /// title that the even-numbered videos match.</summary>
     public async Task SetUpAsync(Uri api)
     {
-        using var admin = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-admin-{_runId}", "admin"));
-        await IdAsync(await admin.PostAsJsonAsync("/api/titles", new { id = TitleId, name = "Failover Title", kind = "show", studioId = "fo-studio", hashtags = new[] { TitleId }, minViews = 1_000_000 }));
-        using var artist = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
-        using var reviewer = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
-        using var ingest = ApiProcesses.ClientFor(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
+        using var admin = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-admin-{_runId}", "admin"));
+        await IdAsync(await admin.PostAsJsonAsync("/api/titles", new { id = TitleId, name = "Failover Title", kind = "show", studioId = "fo-studio", hashtags = new[] { TitleId }, minViews = 1_000_000 }), TitleId);
+        using var artist = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
+        using var reviewer = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
+        using var ingest = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
         var artistId = await IdAsync(await artist.PostAsJsonAsync("/api/artists", new { displayName = "Failover Artist", region = "SE" }));
         _tracks = new string[TrackCount];
         for (var t = 0; t < TrackCount; t++)
         {
             _tracks[t] = await IdAsync(await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
                 new { title = $"Failover Track {t}", audioUrl = "https://cdn.example/failover.mp3", durationSeconds = 150, originalWork = true }));
-            await IdAsync(await reviewer.PostAsJsonAsync($"/api/tracks/{_tracks[t]}/review", new { decision = "clear" }));
+            await IdAsync(await reviewer.PostAsJsonAsync($"/api/tracks/{_tracks[t]}/review", new { decision = "clear" }), _tracks[t]);
         }
 
         for (var v = 0; v < VideoCount; v++)
@@ -119,7 +119,7 @@ public sealed class EngagementWorkload
                 hashtags = v % 2 == 0 ? new[] { TitleId } : [],
                 caption = "failover",
                 visualTags = Array.Empty<string>(),
-            }));
+            }), VideoId(v));
         }
     }
 
@@ -250,9 +250,16 @@ public sealed class EngagementWorkload
         }
     }
 
-    private static async Task<string> IdAsync(HttpResponseMessage response)
+    /// <summary>The id the answer gives. <paramref name="ownId"/>: a change under an id of this run's own, which
+    /// finds it done (409) only when an earlier attempt, answered 503 on a slow machine and sent again, did it.</summary>
+    private static async Task<string> IdAsync(HttpResponseMessage response, string? ownId = null)
     {
         var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict && ownId is not null)
+        {
+            return ownId;
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
