@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,7 +21,19 @@ public static class SiloProgram
         {
             var builder = Host.CreateApplicationBuilder(args);
             builder.AddSpotlightSilo();
-            await builder.Build().RunAsync();
+            using var host = builder.Build();
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            try
+            {
+                await host.RunAsync();
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // SIGTERM before the silo was up (a rollout that changed its mind, a scale-down): starting is
+                // abandoned, and that is a clean stop, not a crash.
+                await Console.Error.WriteLineAsync("Spotlight silo stopped while starting (asked to stop before it joined the cluster).");
+            }
+
             return 0;
         }
         catch (OptionsValidationException ex)
