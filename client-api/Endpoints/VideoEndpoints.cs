@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
-using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Domain;
-using Spotlight.Grains.Titles;
 
 namespace Spotlight.ClientApi.Endpoints;
 
@@ -73,25 +71,16 @@ public static class VideoEndpoints
         };
     }
 
-    public static async Task<Results<Ok<VideoResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains)
-    {
-        var grain = grains.GetGrain<IVideoGrain>(id);
-        if (await grain.GetAsync() is not { } video)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Every title the video matches, with each eligibility rule passed or failed.
-        var policy = await grain.GetPolicyAsync();
-        var creatorPolicy = await grains.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync();
-        var anchorLink = await grain.GetAnchorLinkAsync();
-        var candidates = await TitleCandidates.FindAsync(grains, video);
-        var violation = policy?.Violation == true || creatorPolicy?.Violation == true;
-        var eligibility = candidates.Select(title => LinkEligibility.Evaluate(video, title, policyViolation: violation))
-            .Select(e => new VideoEligibility(e.TitleId, e.Eligible, e.Reasons))
-            .ToList();
-        return TypedResults.Ok(VideoResponse.From(video) with { AnchorLink = anchorLink, Eligibility = eligibility, Policy = PolicyResponse.FromOrNull(policy), CreatorPolicy = PolicyResponse.FromOrNull(creatorPolicy) });
-    }
+    public static async Task<Results<Ok<VideoResponse>, NotFound, ValidationProblem>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IVideoGrain>(id).GetViewAsync() is { } view
+            ? TypedResults.Ok(VideoResponse.From(view.Video) with
+            {
+                AnchorLink = view.AnchorLink,
+                Eligibility = view.Eligibility,
+                Policy = PolicyResponse.FromOrNull(view.Policy),
+                CreatorPolicy = PolicyResponse.FromOrNull(view.CreatorPolicy),
+            })
+            : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PolicyResponse>, NotFound, ValidationProblem>> SetPolicyAsync(
         string id, PolicyRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
@@ -108,8 +97,6 @@ public static class VideoEndpoints
 public sealed record RegisterVideoRequest(
     string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
 
-public sealed record VideoEligibility(string TitleId, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
-
 public sealed record VideoResponse(
     string Id,
     string CreatorId,
@@ -120,7 +107,7 @@ public sealed record VideoResponse(
     DateTimeOffset RegisteredAt,
     EngagementCounters Counters,
     string? AnchorLink,
-    IReadOnlyList<VideoEligibility> Eligibility,
+    IReadOnlyList<TitleEligibility> Eligibility,
     PolicyResponse? Policy = null,
     PolicyResponse? CreatorPolicy = null)
 {

@@ -13,6 +13,11 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<VideoDetails?> GetAsync();
 
+    /// <summary>The video as its page shows it (<see cref="VideoView"/>), or null when no video has this id.
+    /// Matching titles are looked up afresh, so a title created a moment ago is listed.</summary>
+    [Alias("GetViewAsync")]
+    Task<VideoView?> GetViewAsync();
+
     /// <summary>Something that decides eligibility changed outside the video: its projector saw its views reach
     /// the <c>minViews</c> of a title it matches, or its creator's violation was lifted. The video checks its
     /// eligibility and queues the link reviews it now qualifies for (idempotent).</summary>

@@ -3,11 +3,6 @@ using Spotlight.GrainInterfaces.Videos;
 
 namespace Spotlight.Grains.Domain;
 
-/// <summary>One rule of link eligibility, passed or failed, with what decided it.</summary>
-public sealed record EligibilityReason(string Rule, bool Passed, string Detail);
-
-public sealed record TitleEligibility(string TitleId, bool Eligible, IReadOnlyList<EligibilityReason> Reasons);
-
 /// <summary>
 /// SPEC link eligibility of a video for a title: it matches (a hashtag or keyword of the title among the
 /// video's hashtags or in its caption, or a shared visual tag), the creator has at least

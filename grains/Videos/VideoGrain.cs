@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces;
+using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
@@ -104,6 +105,21 @@ public sealed class VideoGrain : Grain, IVideoGrain
     public static string UseBatchId(string videoId) => "use:" + videoId;
 
     public async Task<VideoDetails?> GetAsync() => _state.State.Video is { } video ? await WithCountersAsync(video) : null;
+
+    public async Task<VideoView?> GetViewAsync()
+    {
+        if (_state.State.Video is not { } registered)
+        {
+            return null;
+        }
+
+        var video = await WithCountersAsync(registered);
+        // The creator's policy read interleaves, so asking cannot deadlock with the creator calling this video.
+        var creatorPolicy = await GrainFactory.GetGrain<ICreatorGrain>(video.CreatorId).GetPolicyAsync();
+        var violation = _state.State.Policy?.Violation == true || creatorPolicy?.Violation == true;
+        var eligibility = await _links.EligibilityAsync(video, violation);
+        return new VideoView(video, _state.State.Policy, creatorPolicy, _state.State.AnchorLink, eligibility);
+    }
 
     public Task CheckEligibilityAsync()
     {
