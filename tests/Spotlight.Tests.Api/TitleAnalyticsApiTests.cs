@@ -27,6 +27,8 @@ public class TitleAnalyticsApiTests(DevelopmentApiFactory factory) : IClassFixtu
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?bucket=week&top=0&from=yesterday"), "bucket", "from", "top");
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?from=2026-11-20T10:00:00"), "from");
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?from=2026-11-20T10:00:00Z&to=2026-11-20T09:00:00Z"), "to");
+        // Without to (now), a from in the future is what is wrong, not the to that was not sent.
+        await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?from=2099-01-01T00:00:00Z"), "from");
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?bucket=minute&from=2026-11-20T00:00:00Z&to=2026-11-22T00:00:00Z"), "from");
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.Api.Admin.GetAsync($"{path}?bucket=hour&from=2026-01-01T00:00:00Z&to=2026-11-22T00:00:00Z"), "from");
         Assert.Equal(HttpStatusCode.OK, (await _titles.Api.Admin.GetAsync($"{path}?bucket=day&from=2026-01-01T00:00:00%2B09:00&to=2026-11-22T00:00:00Z")).StatusCode);

@@ -47,7 +47,8 @@ public static class AnalyticsRangeRules
         var fromMinute = fromAt is { } f ? EventMinutes.MinuteOf(f) : toMinute - DefaultPoints(parsedBucket.Value) * size;
         if (fromMinute >= toMinute)
         {
-            errors.Add(new("to", "Must be after from."));
+            // Name what the caller sent: without to, it is now, and the from they gave is what is wrong.
+            errors.Add(to is null ? new("from", "Must be before to (now, when to is not given).") : new("to", "Must be after from."));
         }
         else if (FirstBucket(fromMinute, size) + MaxPoints(parsedBucket.Value) * size < toMinute)
         {
