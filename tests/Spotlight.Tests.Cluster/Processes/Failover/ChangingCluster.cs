@@ -52,6 +52,14 @@ public sealed class ChangingCluster(string database, ITestOutputHelper output) :
         _processes.Remove(silo.Process);
     }
 
+    /// <summary>Kills the silo (SIGKILL, as a node failure would) and stops expecting it to run.</summary>
+    public async Task KillAsync(SiloProcesses.RunningSilo silo)
+    {
+        silo.Process.Kill();
+        await silo.Process.WaitForExitAsync(ChangeTimeout);
+        _processes.Remove(silo.Process);
+    }
+
     public Task WaitForActiveAsync(int count, TimeSpan? timeout = null) =>
         Eventually.UntilAsync(async () =>
             {

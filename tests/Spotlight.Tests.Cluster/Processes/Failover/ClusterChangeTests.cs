@@ -62,6 +62,73 @@ public class ClusterChangeTests(PostgresFixture postgres, ITestOutputHelper outp
         });
     }
 
+    /// <summary>
+    /// An API process started while a silo has just been killed and its replacement is starting must not answer
+    /// 500 at any point: not while it looks for a gateway, not while it is connected but has no grain manifest
+    /// yet, not while calls go to the dead silo. Until it can serve, routes and /readyz answer 503.
+    /// </summary>
+    [Fact]
+    public async Task AnApiStartedWhileASiloIsKilledAndReplaced_NeverAnswers500()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var cluster = new ChangingCluster(database, output);
+        var doomed = cluster.StartSilo();
+        cluster.StartSilo();
+        await cluster.WaitForActiveAsync(2, StartTimeout);
+
+        await cluster.KillAsync(doomed);
+        cluster.StartSilo();
+        var api = ApiProcesses.StartPostgresApi(database, "api-churn");
+        cluster.Track([api.Process]);
+        using var http = api.Client();
+
+        var answers = new Dictionary<string, int>();
+        var failures = new List<string>();
+        var deadline = DateTimeOffset.UtcNow + StartTimeout;
+        DateTimeOffset? readySince = null;
+        // Sampled every 100 ms from the API's start until it has served for 5 s (or the deadline).
+        while (DateTimeOffset.UtcNow < deadline && (readySince is null || DateTimeOffset.UtcNow - readySince < TimeSpan.FromSeconds(5)))
+        {
+            foreach (var path in new[] { "/readyz", "/api/videos/churn-probe" })
+            {
+                HttpResponseMessage response;
+                try
+                {
+                    response = await http.GetAsync(path);
+                }
+                catch (HttpRequestException)
+                {
+                    continue; // not listening yet
+                }
+
+                using (response)
+                {
+                    var status = (int)response.StatusCode;
+                    answers[$"{path} {status}"] = answers.GetValueOrDefault($"{path} {status}") + 1;
+                    if (status >= 500 && status != 503)
+                    {
+                        failures.Add($"{path} {status}: {await response.Content.ReadAsStringAsync()}");
+                    }
+                    else if (status == 503 && response.Headers.RetryAfter is null && path != "/readyz")
+                    {
+                        failures.Add($"{path} 503 without Retry-After");
+                    }
+
+                    if (path == "/api/videos/churn-probe" && status == 404)
+                    {
+                        readySince ??= DateTimeOffset.UtcNow;
+                    }
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        output.WriteLine("answers while the API started during the churn: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key} ×{a.Value}")));
+        Assert.Empty(failures);
+        Assert.True(readySince is not null, $"the API never served within {StartTimeout.TotalSeconds:0} s:\n{api.Process.Output}");
+    }
+
     private async Task RunAsync(int initialSilos, int seed, Func<ChangingCluster, Task> changes)
     {
         var database = await postgres.CreateDatabaseAsync();
