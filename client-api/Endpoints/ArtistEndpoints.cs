@@ -5,12 +5,14 @@ using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 
 public static class ArtistEndpoints
 {
+    private const string NotOwnerDetail = "Only the owner of an artist profile submits tracks to it.";
+
     public static IEndpointRouteBuilder MapArtistEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var artists = endpoints.MapGroup("/artists").WithTags("Artists");
@@ -112,7 +114,7 @@ public static class ArtistEndpoints
                 return TypedResults.NotFound();
             }
 
-            return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : Problems.Forbidden("Only the owner of an artist profile submits tracks to it.");
+            return profile.OwnerId == user.SubjectId() ? FieldProblems.From(errors) : Problems.Forbidden(NotOwnerDetail);
         }
 
         if (request.SeasonId is { } seasonId && await SeasonEntryProblemAsync(artist, seasonId, user, grains) is { } refusal)
@@ -127,7 +129,7 @@ public static class ArtistEndpoints
         {
             ArtistTrackSubmitOutcome.Created => TypedResults.Created($"/api/tracks/{trackId}", TrackResponse.From(result.Value!, artistVerified: false, TrackViewer.Owner)),
             ArtistTrackSubmitOutcome.ArtistNotFound => TypedResults.NotFound(),
-            ArtistTrackSubmitOutcome.NotOwner => Problems.Forbidden("Only the owner of an artist profile submits tracks to it."),
+            ArtistTrackSubmitOutcome.NotOwner => Problems.Forbidden(NotOwnerDetail),
             ArtistTrackSubmitOutcome.TooManyTracks => Problems.Conflict($"An artist may submit at most {TrackRules.MaxTracksPerArtist} tracks."),
             _ => FieldProblems.From(result.Errors),
         };

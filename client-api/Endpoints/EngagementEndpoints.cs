@@ -9,7 +9,7 @@ using Spotlight.ClientApi.Json;
 using Spotlight.ClientApi.Web;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Silo.Configuration;
 
 namespace Spotlight.ClientApi.Endpoints;

@@ -6,9 +6,8 @@ using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
-using Spotlight.Grains.Common;
-using Spotlight.Grains.Reviews;
 using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

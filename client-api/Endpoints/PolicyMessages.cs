@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Spotlight.GrainInterfaces;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

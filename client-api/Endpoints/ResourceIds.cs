@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Errors;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -8,13 +8,14 @@ using Spotlight.ClientApi.Live;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Seasons;
-using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 
 public static class SeasonEndpoints
 {
+    private const string ShortlistReadersDetail = "Only the season's partners and admins read its shortlist.";
+
     public const int DefaultTop = 100;
     public const int MaxTop = 1000;
     public const int DefaultNeighbours = 5;
@@ -232,13 +233,13 @@ public static class SeasonEndpoints
         if (await season.GetAsync() is not { } view)
         {
             // Only admins learn whether a season exists; a partner of no such season is simply not its partner.
-            return user.IsInRole(Roles.Admin) ? TypedResults.NotFound() : Problems.Forbidden("Only the season's partners and admins read its shortlist.");
+            return user.IsInRole(Roles.Admin) ? TypedResults.NotFound() : Problems.Forbidden(ShortlistReadersDetail);
         }
 
         var admin = user.IsInRole(Roles.Admin);
         if (!admin && !(user.IsInRole(Roles.Partner) && view.Season.Partners.Contains(user.SubjectId())))
         {
-            return Problems.Forbidden("Only the season's partners and admins read its shortlist.");
+            return Problems.Forbidden(ShortlistReadersDetail);
         }
 
         var current = (await season.GetCurrentRoundAsync())!.Value;

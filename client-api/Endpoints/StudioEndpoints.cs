@@ -4,7 +4,7 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Studios;
 using Spotlight.GrainInterfaces.Titles;
-using Spotlight.Grains.Common;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -5,8 +5,8 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Titles;
-using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain.Analytics;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

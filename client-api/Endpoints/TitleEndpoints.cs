@@ -4,9 +4,8 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain;
+using Spotlight.Domain.Analytics;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -7,7 +7,7 @@ using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -6,7 +6,7 @@ using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.ClientApi.Endpoints;
 

@@ -28,10 +28,6 @@ public interface IVideoGrain : IGrainWithStringKey
     [Alias("SetPolicyAsync")]
     Task<bool> SetPolicyAsync(PolicyDecision policy);
 
-    /// <summary>The latest policy decision, or null when none was made.</summary>
-    [Alias("GetPolicyAsync")]
-    Task<PolicyDecision?> GetPolicyAsync();
-
     /// <summary>Sets the anchor link after a reviewer approved it (idempotent for the same title). Called by
     /// the video's creator grain, which checks the creator's standing first.</summary>
     [Alias("LinkAsync")]

@@ -1,7 +1,7 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain.Analytics;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
 

@@ -3,7 +3,7 @@ using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Playlists;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Artists;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Creators;
 

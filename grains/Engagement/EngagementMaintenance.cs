@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Store;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement;
 

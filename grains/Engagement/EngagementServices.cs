@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Store;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement;
 

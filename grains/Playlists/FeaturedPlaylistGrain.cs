@@ -3,7 +3,7 @@ using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Playlists;
 using Spotlight.GrainInterfaces.Tracks;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
 

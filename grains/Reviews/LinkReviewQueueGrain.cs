@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.Grains.Common;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Reviews;
 

@@ -3,8 +3,8 @@ using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
-using Spotlight.Grains.Domain.Ranking;
+using Spotlight.Domain;
+using Spotlight.Domain.Ranking;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Seasons;
 
@@ -108,21 +108,23 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
     {
         if (State.Season is not { } season)
         {
-            return new JudgeScores(JudgeScoresOutcome.UnknownSeason, new Dictionary<string, int>());
+            return Refused(JudgeScoresOutcome.UnknownSeason);
         }
 
         if (round < 1 || round > season.Rounds.Count)
         {
-            return new JudgeScores(JudgeScoresOutcome.UnknownRound, new Dictionary<string, int>());
+            return Refused(JudgeScoresOutcome.UnknownRound);
         }
 
         if (!State.Judges.Contains(judgeId))
         {
-            return new JudgeScores(JudgeScoresOutcome.NotAJudge, new Dictionary<string, int>());
+            return Refused(JudgeScoresOutcome.NotAJudge);
         }
 
         var given = await GrainFactory.GetGrain<IRoundGrain>(RoundKeys.Of(season.Id, round)).GetJudgeScoresAsync(judgeId);
         return new JudgeScores(JudgeScoresOutcome.Found, given);
+
+        static JudgeScores Refused(JudgeScoresOutcome why) => new(why, new Dictionary<string, int>());
     }
 
     public Task<bool> IsPartnerAsync(string userId) => Task.FromResult(State.Season?.Partners.Contains(userId) ?? false);

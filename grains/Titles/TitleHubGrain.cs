@@ -6,8 +6,8 @@ using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Studios;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain;
+using Spotlight.Domain.Analytics;
 using Spotlight.Grains.Engagement.Directory;
 
 namespace Spotlight.Grains.Titles;

@@ -5,7 +5,7 @@ using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.GrainInterfaces;
 
 namespace Spotlight.Grains.Tracks;

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 using Spotlight.GrainInterfaces.Tracks;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement.Store;
 
 namespace Spotlight.Grains.Tracks;

@@ -5,7 +5,7 @@ using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Store;
@@ -228,8 +228,6 @@ public sealed class VideoGrain : Grain, IVideoGrain
     private Task ReportOwedLinksAsync() => _state.State.LinkReportsOwed.Count == 0 ? Task.CompletedTask : _reportLinks.RunAsync();
 
     public Task<string?> GetAnchorLinkAsync() => Task.FromResult(_state.State.AnchorLink);
-
-    public Task<PolicyDecision?> GetPolicyAsync() => Task.FromResult(_state.State.Policy);
 
     /// <summary>The use travels on the engagement stream like any other event, under a batch id that
     /// clients cannot post (':' is not allowed in their ids), so it is counted exactly once.</summary>

@@ -3,7 +3,7 @@ using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Titles;
 
 namespace Spotlight.Grains.Videos;
@@ -91,12 +91,12 @@ internal sealed class VideoLinks(
         }
     }
 
-    /// <summary>The titles the video matches, from the term index at most every <see cref="CandidatesLifetime"/>.</summary>
     /// <summary>The video's eligibility for every title it matches now (looked up afresh, not from the cache
     /// the queueing keeps), each rule passed or failed.</summary>
     public async Task<IReadOnlyList<TitleEligibility>> EligibilityAsync(VideoDetails video, bool policyViolation) =>
         [.. (await TitleCandidates.FindAsync(grains, video)).Select(title => LinkEligibility.Evaluate(video, title, policyViolation))];
 
+    /// <summary>The titles the video matches, from the term index at most every <see cref="CandidatesLifetime"/>.</summary>
     private async Task<IReadOnlyList<TitleDetails>> CandidatesAsync(VideoDetails video)
     {
         var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using Spotlight.Grains.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Configuration;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spotlight.Grains.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Configuration;
 

@@ -6,44 +6,35 @@ namespace Spotlight.Silo.Diagnostics;
 /// The C library's allocator (glibc malloc), which Npgsql's native parts, the runtime and the OS libraries
 /// allocate from. Like the GC, it keeps freed memory for reuse, so after a burst the working set stays up
 /// with nothing in it; <see cref="Trim"/> gives those free pages back and <see cref="InUse"/> says what is
-/// really allocated. Both answer null where the C library is not glibc (musl, Windows, macOS).
+/// really allocated. Where the C library is not glibc (musl, Windows, macOS) Trim answers false and InUse null.
 /// </summary>
 public static class NativeHeap
 {
     /// <summary>Returns free pages of every malloc arena to the system (glibc's <c>malloc_trim(0)</c>).</summary>
-    public static bool Trim()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            return malloc_trim(0) == 1;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return false;
-        }
-    }
+    public static bool Trim() => FromGlibc(() => malloc_trim(0) == 1);
 
     /// <summary>Bytes allocated by malloc and not yet freed, over all arenas (heap chunks plus mmapped blocks).</summary>
-    public static long? InUse()
+    public static long? InUse() => FromGlibc<long?>(() =>
+    {
+        var info = mallinfo2();
+        return (long)(info.uordblks + info.hblkhd);
+    });
+
+    /// <summary>Calls into glibc, or answers the default where there is no such C library to call.</summary>
+    private static T FromGlibc<T>(Func<T> call)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return null;
+            return default!;
         }
 
         try
         {
-            var info = mallinfo2();
-            return (long)(info.uordblks + info.hblkhd);
+            return call();
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
-            return null;
+            return default!;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spotlight.Grains.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Engagement;
 

@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Log;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Engagement;
 

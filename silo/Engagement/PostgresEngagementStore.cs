@@ -4,7 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;

@@ -13,6 +13,7 @@ using Spotlight.Grains.Engagement.Store;
 using Spotlight.Silo.Engagement;
 using Spotlight.Silo.Engagement.Streaming;
 using Spotlight.Silo.Configuration;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Hosting;
 

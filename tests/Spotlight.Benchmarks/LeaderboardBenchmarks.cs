@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Spotlight.Grains.Domain.Ranking;
+using Spotlight.Domain.Ranking;
 
 namespace Spotlight.Benchmarks;
 

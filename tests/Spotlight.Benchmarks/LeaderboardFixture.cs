@@ -1,5 +1,5 @@
-using Spotlight.Grains.Domain;
-using Spotlight.Grains.Domain.Ranking;
+using Spotlight.Domain;
+using Spotlight.Domain.Ranking;
 
 namespace Spotlight.Benchmarks;
 

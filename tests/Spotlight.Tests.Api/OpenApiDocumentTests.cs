@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spotlight.ClientApi.OpenApi;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Api;
 

@@ -93,7 +93,7 @@ public class TrackApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
     public async Task Submit_BeyondTheLimitPerArtist_Is409_AndStoresNothing()
     {
         var (artist, artistId) = await _scenario.CreateArtistAsync();
-        for (var i = 0; i < Spotlight.Grains.Domain.TrackRules.MaxTracksPerArtist; i++)
+        for (var i = 0; i < Spotlight.Domain.TrackRules.MaxTracksPerArtist; i++)
         {
             await _scenario.SubmitTrackAsync(artist, artistId, $"Song {i}");
         }
@@ -102,7 +102,7 @@ public class TrackApiTests(DevelopmentApiFactory factory) : IClassFixture<Develo
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Conflict);
         var profile = await artist.GetFromJsonAsync<JsonElement>($"/api/artists/{artistId}");
-        Assert.Equal(Spotlight.Grains.Domain.TrackRules.MaxTracksPerArtist, profile.GetProperty("tracks").GetArrayLength());
+        Assert.Equal(Spotlight.Domain.TrackRules.MaxTracksPerArtist, profile.GetProperty("tracks").GetArrayLength());
     }
 
     [Fact]

@@ -24,14 +24,19 @@ export function el(tag, attributes = {}, ...children) {
     else if (name === 'text') node.textContent = value;
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  node.append(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  node.append(...present(children));
   return node;
 }
 
 /** Replaces a node's children, leaving out absent ones (null, undefined, false) as `el` does: the DOM's own
  *  replaceChildren would print them as "null". */
 export function show(node, ...children) {
-  node.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  node.replaceChildren(...present(children));
+}
+
+/** Children that are there: null, undefined and false are left out (the DOM would print them as text). */
+function present(children) {
+  return children.flat().filter(c => c !== null && c !== undefined && c !== false);
 }
 
 /** Header with the main navigation and who is signed in. */

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Directory;
 

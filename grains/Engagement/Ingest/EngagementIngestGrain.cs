@@ -4,6 +4,7 @@ using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Payload;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Ingest;
 

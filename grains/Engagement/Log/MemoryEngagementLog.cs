@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Log;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Payload;
 

@@ -1,6 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain.Analytics;
 
 namespace Spotlight.Grains.Engagement.Projection;
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Grains.Engagement.Payload;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Projection;
 

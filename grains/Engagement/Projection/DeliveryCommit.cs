@@ -1,5 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Projection;
 

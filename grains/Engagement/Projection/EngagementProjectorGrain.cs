@@ -11,6 +11,7 @@ using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Payload;
 using Spotlight.Grains.Engagement.Store;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Projection;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Spotlight.Domain;
 
 namespace Spotlight.Grains.Engagement.Projection;
 

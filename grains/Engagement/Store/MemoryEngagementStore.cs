@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain;
+using Spotlight.Domain.Analytics;
 using Spotlight.Grains.Engagement.Projection;
 
 namespace Spotlight.Grains.Engagement.Store;

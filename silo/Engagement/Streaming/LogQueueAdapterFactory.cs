@@ -8,6 +8,7 @@ using Orleans.Streams;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Store;
+using Spotlight.Domain;
 
 namespace Spotlight.Silo.Engagement.Streaming;
 

@@ -1,7 +1,7 @@
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Embedded;

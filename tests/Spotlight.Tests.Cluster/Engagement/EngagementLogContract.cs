@@ -2,6 +2,7 @@ using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Tests.Infrastructure;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Cluster.Engagement;
 

@@ -1,6 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;

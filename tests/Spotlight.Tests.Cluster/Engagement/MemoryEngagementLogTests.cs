@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Log;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Cluster.Engagement;
 

@@ -5,6 +5,7 @@ using Spotlight.Grains.Engagement;
 using Spotlight.Silo.Engagement;
 using Spotlight.Silo.Migrations;
 using Spotlight.Tests.Infrastructure;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Cluster.Postgres;
 

@@ -4,6 +4,7 @@ using Spotlight.Grains.Engagement.Log;
 using Spotlight.LoadTest.Soak;
 using Spotlight.Tests.Cluster.Engagement;
 using Spotlight.Tests.Infrastructure;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Cluster.Postgres;
 

@@ -1,7 +1,7 @@
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Tests.Cluster.Embedded;
 using Spotlight.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ namespace Spotlight.Tests.Unit.Diagnostics;
 
 /// <summary>The soak's retained-memory probe reads the native allocator through <see cref="NativeHeap"/>;
 /// these check it reads the real one (the test machines and the images run glibc).</summary>
+[Collection(AloneCollection.Name)]
 public sealed class NativeHeapTests
 {
     [Fact]

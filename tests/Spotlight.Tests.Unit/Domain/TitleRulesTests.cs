@@ -1,5 +1,5 @@
 using Spotlight.GrainInterfaces.Titles;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Unit.Domain;
 

@@ -1,7 +1,7 @@
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Unit.Domain;
 

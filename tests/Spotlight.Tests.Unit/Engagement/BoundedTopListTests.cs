@@ -1,6 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain.Analytics;
+using Spotlight.Domain.Analytics;
 using Spotlight.Grains.Engagement.Projection;
 
 namespace Spotlight.Tests.Unit.Engagement;

@@ -1,4 +1,4 @@
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement.Projection;
 
 namespace Spotlight.Tests.Unit.Engagement;

@@ -1,6 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Payload;
 using Spotlight.Grains.Engagement.Projection;

@@ -1,4 +1,4 @@
-using Spotlight.Grains.Domain;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Unit.Engagement;
 

@@ -1,4 +1,5 @@
 using Spotlight.Grains.Engagement.Projection;
+using Spotlight.Domain;
 
 namespace Spotlight.Tests.Unit.Engagement;
 

@@ -12,7 +12,7 @@ if (!id) {
     show(document.querySelector('h1'), artist.displayName, ' ', verifiedBadge(artist.verified));
     document.title = `${artist.displayName} · Spotlight`;
     const content = document.getElementById('content');
-    show(content, 
+    show(content,
       el('p', {}, `Region ${artist.region}`, artist.verified ? ` · verified ${when(artist.verifiedAt)}` : ' · not verified yet'),
       artist.bio ? el('p', {}, artist.bio) : null,
       artist.links.length ? el('ul', { class: 'plain', 'aria-label': 'Links' }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,

@@ -13,7 +13,7 @@ if (!id) {
     document.title = `${season.name} · Spotlight`;
     const board = r => `/leaderboard.html?season=${encodeURIComponent(id)}&round=${r.number}`;
     const content = document.getElementById('content');
-    show(content, 
+    show(content,
       el('p', {}, `Regions: ${season.regions.join(', ')} · ${counted(season.winners, 'winner', 'winners')}`),
       table('Rounds', [
         ['Round', r => `${r.number}. ${r.name}`],

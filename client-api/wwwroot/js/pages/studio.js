@@ -41,7 +41,7 @@ if (!title) {
     const top = (caption, heading, rows, link) => rows.length
       ? table(caption, [[heading, r => link ? link(r) : r.id], ['Engagement', r => number(r.engagement), true], ['Views', r => number(r.counters.views), true]], rows)
       : el('p', { class: 'empty' }, `${caption}: nothing in this range.`);
-    show(document.getElementById('content'), 
+    show(document.getElementById('content'),
       el('ul', { class: 'cards', 'aria-label': 'Totals' }, [
         ['views', totals.matching.views], ['likes', totals.matching.likes], ['comments', totals.matching.comments], ['shares', totals.matching.shares],
         ['views on linked videos', totals.linked.views], ['hub visits', totals.hubVisits],

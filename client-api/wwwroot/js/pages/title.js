@@ -22,7 +22,7 @@ if (!id) {
       new Blob([JSON.stringify({ target: option.provider })], { type: 'application/json' }));
     const watch = option => el('a', { class: 'button', href: option.url, target: '_blank', rel: 'noopener', onclick: () => count(option) },
       `${option.kind === 'tickets' ? 'Tickets' : option.kind[0].toUpperCase() + option.kind.slice(1)} on ${option.provider}`);
-    show(document.getElementById('content'), 
+    show(document.getElementById('content'),
       el('p', {}, hub.kind === 'movie' ? 'Movie' : 'Show'),
       el('h2', {}, 'Where to watch'),
       hub.whereToWatch.length ? el('div', { class: 'watch' }, hub.whereToWatch.map(watch)) : el('p', { class: 'empty' }, region ? `Not offered in ${region} yet.` : 'No providers listed yet.'),

@@ -10,7 +10,7 @@ if (!id) {
   const video = await attempt(() => api(`/api/videos/${encodeURIComponent(id)}`));
   if (video) {
     const c = video.counters;
-    show(document.getElementById('content'), 
+    show(document.getElementById('content'),
       el('p', {}, video.caption || el('span', { class: 'empty' }, 'No caption.')),
       el('p', { class: 'muted' }, `By ${video.creatorId}`, video.hashtags.length ? ` · ${video.hashtags.map(h => `#${h}`).join(' ')}` : ''),
       el('ul', { class: 'cards', 'aria-label': 'Engagement' }, [['views', c.views], ['likes', c.likes], ['comments', c.comments], ['shares', c.shares]]

@@ -1,4 +1,4 @@
-using Spotlight.Grains.Domain.Ranking;
+using Spotlight.Domain.Ranking;
 
 namespace Spotlight.Tests.Unit.Domain.Ranking;
 
