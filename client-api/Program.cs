@@ -13,7 +13,7 @@ try
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSpotlightRateLimiting(builder.Configuration);
     builder.AddSpotlightRequestLimits();
-    builder.Services.AddSingleton<ClusterRetry>();
+    builder.Services.AddSingleton<HedgedClusterCalls>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();
 
     var app = builder.Build();

@@ -27,7 +27,7 @@ public static class EngagementEndpoints
     }
 
     public static async Task<Results<Accepted<EngagementResponse>, ValidationProblem>> IngestAsync(
-        EngagementBatchRequest request, IGrainFactory grains, ClusterRetry retry, IOptions<SpotlightOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        EngagementBatchRequest request, IGrainFactory grains, HedgedClusterCalls hedged, IOptions<SpotlightOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (!ResourceIds.IsValid(request.BatchId))
@@ -50,8 +50,8 @@ public static class EngagementEndpoints
         }
 
         var batch = ToIngestBatch(request.BatchId!, request.Events!, clock.GetUtcNow(), options.Value.Engagement.DedupeWindow);
-        // Idempotent under its batch id, so a call through a gateway lost mid-call is retried through another.
-        var outcome = await retry.ExecuteAsync(async _ => await grains.GetGrain<IEngagementIngestGrain>(0).IngestAsync(batch), cancellationToken);
+        // Idempotent under its batch id, so a call lost with a dying gateway is sent again through another.
+        var outcome = await hedged.ExecuteAsync(async _ => await grains.GetGrain<IEngagementIngestGrain>(0).IngestAsync(batch), cancellationToken);
         return TypedResults.Accepted((string?)null, new EngagementResponse(request.BatchId!, outcome.Accepted, outcome.Rejected, outcome.Duplicate));
     }
 

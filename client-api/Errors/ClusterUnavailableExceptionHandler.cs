@@ -21,7 +21,7 @@ public sealed class ClusterUnavailableExceptionHandler(IProblemDetailsService pr
                 "Nothing of the batch was accepted; send it again under the same batchId.");
         }
 
-        var unreachable = ClusterRetry.IsUnreachable(exception);
+        var unreachable = HedgedClusterCalls.IsUnreachable(exception);
         // Before the first connection, or connected but before the silos' manifests have come, the client
         // knows no grain types, so resolving a grain throws ArgumentException; that is "not yet" too.
         var notYet = !connection.HasConnected || (exception is ArgumentException && !grainTypes.Known());

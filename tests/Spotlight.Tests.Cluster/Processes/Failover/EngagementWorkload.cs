@@ -85,6 +85,19 @@ public sealed class EngagementWorkload
         return seconds;
     }
 
+    /// <summary>The longest time from <paramref name="from"/> until the last acknowledgement in which no
+    /// batch was acknowledged (the senders keep batches in flight all along, so a silence is the cluster's).</summary>
+    public TimeSpan LongestSilenceAfter(TimeSpan from)
+    {
+        var (longest, previous) = (TimeSpan.Zero, from);
+        foreach (var at in _acknowledgedAt.Where(t => t >= from).Order())
+        {
+            (longest, previous) = (at - previous > longest ? at - previous : longest, at);
+        }
+
+        return longest;
+    }
+
     public string VideoId(int video) => $"fo-{_runId}-v{video}";
 
     /// <summary>The title whose analytics count the even-numbered videos (they carry its hashtag).</summary>
