@@ -14,7 +14,7 @@ namespace Spotlight.ClientApi.Hosting;
 /// gateway. Hedging brings that gap down to about the delay (docs/operations.md "When a silo dies").
 /// Only for calls whose repetition changes nothing; anything else keeps failing fast with 503.
 /// </summary>
-public sealed class HedgedClusterCalls(TimeProvider clock)
+public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedClusterCalls> logger)
 {
     /// <summary>Well above an ingest call's p99 under sustained load (57–122 ms at 80 % of capacity, see
     /// docs/benchmarks.md), so a healthy cluster is almost never sent a call twice, and well under the 2 s a
@@ -30,11 +30,30 @@ public sealed class HedgedClusterCalls(TimeProvider clock)
     public static bool IsUnreachable(Exception exception) => exception is OrleansMessageRejectionException or SiloUnavailableException
         or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException;
 
-    /// <summary>Runs the call, and copies of it as above. A copy that lost is let go, not awaited: a grain call
-    /// does not stop when asked to, and the one on a dead connection would hold the answer until it times out.</summary>
-    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken = default) =>
-        ((ResiliencePipeline<T>)_pipelines.GetOrAdd(typeof(T), _ => Build<T>()))
-            .ExecuteAsync(static async (call, token) => await call(token).AsTask().WaitAsync(token), call, cancellationToken);
+    /// <summary>Which copy a call is (0 for the first), set on each copy's context.</summary>
+    private static readonly ResiliencePropertyKey<int> CopyKey = new("spotlight.copy");
+
+    /// <summary>Runs the call, and copies of it as above; the call is told which copy it is (0 for the first),
+    /// so that a copy can go to another grain: the Orleans client routes a grain's calls through one gateway
+    /// connection, and a copy to the same grain could follow its first into a connection that has just died.
+    /// A copy that lost is let go, not awaited: a grain call does not stop when asked to, and the one on a dead
+    /// connection would hold the answer until it times out.</summary>
+    public async ValueTask<T> ExecuteAsync<T>(Func<int, CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken = default)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            return await ((ResiliencePipeline<T>)_pipelines.GetOrAdd(typeof(T), _ => Build<T>())).ExecuteAsync(
+                static async (context, call) =>
+                    await call(context.Properties.TryGetValue(CopyKey, out var copy) ? copy : 0, context.CancellationToken).AsTask().WaitAsync(context.CancellationToken),
+                context,
+                call);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     private ResiliencePipeline<T> Build<T>() =>
         new ResiliencePipelineBuilder<T> { TimeProvider = clock }
@@ -43,6 +62,16 @@ public sealed class HedgedClusterCalls(TimeProvider clock)
                 ShouldHandle = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable),
                 MaxHedgedAttempts = MaxHedgedAttempts,
                 Delay = HedgeDelay,
+                ActionGenerator = args =>
+                {
+                    args.ActionContext.Properties.Set(CopyKey, args.AttemptNumber);
+                    return () => args.Callback(args.ActionContext);
+                },
+                OnHedging = args =>
+                {
+                    logger.LogWarning("A cluster call failed as unreachable or is unanswered after {Delay}; sending copy {Copy}", HedgeDelay, args.AttemptNumber + 1);
+                    return default;
+                },
             })
             .Build();
 }

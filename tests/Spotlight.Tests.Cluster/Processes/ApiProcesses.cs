@@ -59,6 +59,8 @@ public static class ApiProcesses
             ["ASPNETCORE_ENVIRONMENT"] = environmentName,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Timestamps, so that a failing process test can line the API's log up with what it measured.
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };
         foreach (var (key, value) in settings)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Spotlight.ClientApi.Hosting;
@@ -15,9 +16,9 @@ public sealed class HedgedClusterCallsTests
     [Fact]
     public async Task AnAnsweredCall_IsSentOnce()
     {
-        var calls = new HedgedClusterCalls(_clock);
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
 
-        var answer = await calls.ExecuteAsync(_ => Answer(Interlocked.Increment(ref _attempts)));
+        var answer = await calls.ExecuteAsync((_, _) => Answer(Interlocked.Increment(ref _attempts)));
 
         Assert.Equal(1, answer);
         Assert.Equal(1, _attempts);
@@ -28,10 +29,10 @@ public sealed class HedgedClusterCallsTests
     [Fact]
     public async Task ACallUnansweredForTheDelay_IsSentAgain_AndTheSecondAnswerWins()
     {
-        var calls = new HedgedClusterCalls(_clock);
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
         var hanging = new TaskCompletionSource<int>();
 
-        var call = calls.ExecuteAsync(_ => Interlocked.Increment(ref _attempts) == 1 ? new ValueTask<int>(hanging.Task) : Answer(2)).AsTask();
+        var call = calls.ExecuteAsync((_, _) => Interlocked.Increment(ref _attempts) == 1 ? new ValueTask<int>(hanging.Task) : Answer(2)).AsTask();
         _clock.Advance(HedgedClusterCalls.HedgeDelay - TimeSpan.FromMilliseconds(1));
         await Task.Yield();
         Assert.Equal(1, Volatile.Read(ref _attempts));
@@ -49,9 +50,9 @@ public sealed class HedgedClusterCallsTests
     [Fact]
     public async Task ACallRefusedAsUnreachable_IsSentAgainAtOnce()
     {
-        var calls = new HedgedClusterCalls(_clock);
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
 
-        var answer = await calls.ExecuteAsync(_ => Interlocked.Increment(ref _attempts) == 1
+        var answer = await calls.ExecuteAsync((_, _) => Interlocked.Increment(ref _attempts) == 1
             ? ValueTask.FromException<int>(new SiloUnavailableException("the gateway is gone"))
             : Answer(2)).AsTask().WaitAsync(Deadline);
 
@@ -62,9 +63,9 @@ public sealed class HedgedClusterCallsTests
     [Fact]
     public async Task AnUnreachableClusterIsTried_AtMostThreeTimes_ThenItsFailureIsAnswered()
     {
-        var calls = new HedgedClusterCalls(_clock);
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => calls.ExecuteAsync(_ =>
+        await Assert.ThrowsAsync<TimeoutException>(() => calls.ExecuteAsync((_, _) =>
         {
             Interlocked.Increment(ref _attempts);
             return ValueTask.FromException<int>(new TimeoutException("no answer"));
@@ -74,11 +75,26 @@ public sealed class HedgedClusterCallsTests
     }
 
     [Fact]
+    public async Task EachCopy_IsToldWhichCopyItIs()
+    {
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
+        var copies = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => calls.ExecuteAsync((copy, _) =>
+        {
+            copies.Add(copy);
+            return ValueTask.FromException<int>(new TimeoutException("no answer"));
+        }).AsTask().WaitAsync(Deadline));
+
+        Assert.Equal([0, 1, 2], copies.Order());
+    }
+
+    [Fact]
     public async Task AnyOtherFailure_IsNotRepeated()
     {
-        var calls = new HedgedClusterCalls(_clock);
+        var calls = new HedgedClusterCalls(_clock, NullLogger<HedgedClusterCalls>.Instance);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => calls.ExecuteAsync(_ =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => calls.ExecuteAsync((_, _) =>
         {
             Interlocked.Increment(ref _attempts);
             return ValueTask.FromException<int>(new InvalidOperationException("a bug, not the network"));

@@ -61,6 +61,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             };
             var sending = workload.SendAllAsync(apis[0].BaseAddress, apis[1].BaseAddress, senders: 3, SendDeadline);
             var (victim, acknowledgedBeforeKill) = await KillAtAsync(point, workload, sending, silos, blocker);
+            output.WriteLine($"killed at {DateTime.UtcNow:HH:mm:ss.fff}");
             var killedAt = workload.Elapsed;
             var sinceKill = Stopwatch.StartNew();
             await sending;
@@ -81,6 +82,18 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             // through another gateway after HedgedClusterCalls.HedgeDelay instead of waiting out the timeout.
             var silence = workload.LongestSilenceAfter(killedAt);
             output.WriteLine($"longest time without an acknowledgement after the kill: {silence.TotalSeconds:0.00} s");
+            foreach (var api in apis)
+            {
+                var log = api.Process.Output.Replace("\n      ", " ", StringComparison.Ordinal).Split('\n');
+                output.WriteLine($"{api.Process.Name} sent {log.Count(l => l.Contains("sending copy", StringComparison.Ordinal))} copies of calls");
+                if (silence >= TimeSpan.FromSeconds(2))
+                {
+                    // What the API saw of the cluster meanwhile, to tell a dead connection from a stalled silo.
+                    output.WriteLine(string.Join("\n", log.Where(l => l.Contains("ateway", StringComparison.Ordinal) || l.Contains("onnection", StringComparison.Ordinal)
+                        || l.Contains("imeout", StringComparison.Ordinal) || l.Contains("copy", StringComparison.Ordinal)).Select(l => l.Length > 400 ? l[..400] : l)));
+                }
+            }
+
             Assert.True(silence < TimeSpan.FromSeconds(2), $"no batch was acknowledged for {silence.TotalSeconds:0.00} s after the kill (at most 2 s)");
             Assert.True(duringRecovery >= 0.99, $"API success after the kill was {duringRecovery:P2}, below 99 %");
             Assert.True(workload.SuccessRatio >= 0.99, $"API success {workload.SuccessRatio:P2} is below 99 %");
