@@ -16,16 +16,18 @@ public static class TitleRules
     public const long DefaultMinFollowers = 1_000;
     public const long DefaultMinViews = 10_000;
 
+    public static TitleKind? ParseKind(string? kind) => kind switch
+    {
+        "movie" => TitleKind.Movie,
+        "show" => TitleKind.Show,
+        _ => null,
+    };
+
     public static (TitleDetails? Title, IReadOnlyList<FieldError> Errors) Validate(string id, CreateTitleCommand command, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
         var name = Text(command.Name, "name", errors);
-        var kind = command.Kind switch
-        {
-            "movie" => TitleKind.Movie,
-            "show" => TitleKind.Show,
-            _ => (TitleKind?)null,
-        };
+        var kind = ParseKind(command.Kind);
         if (kind is null)
         {
             errors.Add(new("kind", "Either \"movie\" or \"show\"."));

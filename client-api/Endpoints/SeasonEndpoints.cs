@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -24,6 +25,9 @@ public static class SeasonEndpoints
     public static IEndpointRouteBuilder MapSeasonEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var seasons = endpoints.MapGroup("/seasons").WithTags("Seasons");
+        seasons.MapGet("/", ListAsync)
+            .AllowAnonymous()
+            .WithSummary("Seasons to browse, by phase (open, upcoming, closed) and region: open ones ending soonest first, then upcoming by opening, then closed, latest first.");
         seasons.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Create a season: regions, partners, rounds (windows on whole minutes), prizes.");
@@ -55,6 +59,20 @@ public static class SeasonEndpoints
             .RequireAuthorization(Policies.Subject)
             .WithSummary("The current round's top rows with artist contacts, for the season's partners and admins.");
         return endpoints;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SeasonListItem>>, ValidationProblem>> ListAsync(
+        [AllowedValues("open", "upcoming", "closed")] string? state, string? region, IGrainFactory grains, TimeProvider clock)
+    {
+        var (phase, errors) = SeasonBrowsing.ValidateQuery(state, region);
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var seasons = SeasonBrowsing.Browse(await grains.GetGrain<ISeasonCatalogGrain>(0).ListAsync(), phase, region, now);
+        return TypedResults.Ok<IReadOnlyList<SeasonListItem>>([.. seasons.Select(s => SeasonListItem.From(s, now))]);
     }
 
     public static async Task<Results<Created<SeasonResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(

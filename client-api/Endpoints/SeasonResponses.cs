@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Spotlight.Domain;
 using Spotlight.GrainInterfaces.Seasons;
 
 namespace Spotlight.ClientApi.Endpoints;
@@ -11,6 +12,13 @@ public sealed record CreateSeasonRequest(
     IReadOnlyList<RoundPlan?>? Rounds,
     int? Winners,
     IReadOnlyList<Prize?>? Prizes);
+
+/// <summary>A season as the season list shows it; <c>state</c> is open, upcoming or closed now.</summary>
+public sealed record SeasonListItem(string Id, string Name, IReadOnlyList<string> Regions, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, string State)
+{
+    public static SeasonListItem From(SeasonListing season, DateTimeOffset now) =>
+        new(season.Id, season.Name, season.Regions, season.OpensAt, season.ClosesAt, SeasonBrowsing.NameOf(SeasonBrowsing.PhaseOf(season, now)));
+}
 
 public sealed record AddJudgeRequest(string? UserId);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
@@ -17,6 +18,9 @@ public static class TitleEndpoints
     public static IEndpointRouteBuilder MapTitleEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var titles = endpoints.MapGroup("/titles").WithTags("Titles");
+        titles.MapGet("/", SearchAsync)
+            .AllowAnonymous()
+            .WithSummary("Titles to browse: `query` searches names, hashtags and cast, most engaged (hub visits plus linked videos' views) first, a page at a time (`cursor` from the previous page's `nextCursor`).");
         titles.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).");
@@ -30,6 +34,19 @@ public static class TitleEndpoints
             .AllowAnonymous()
             .WithSummary("Count a click-through to one of the title's where-to-watch providers.");
         return endpoints;
+    }
+
+    public static async Task<Results<Ok<TitleListResponse>, ValidationProblem>> SearchAsync(
+        string? query, [AllowedValues("movie", "show")] string? kind, string? cursor, int? limit, IGrainFactory grains)
+    {
+        var (parsedKind, take, errors) = TitleBrowsing.ValidateQuery(query, kind, cursor, limit);
+        if (errors.Count > 0)
+        {
+            return FieldProblems.From(errors);
+        }
+
+        var page = await grains.GetGrain<ITitleCatalogGrain>(0).SearchAsync(query, parsedKind, cursor, take);
+        return TypedResults.Ok(new TitleListResponse([.. page.Titles.Select(TitleListItem.From)], page.NextCursor));
     }
 
     public static async Task<Results<Created<TitleResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(

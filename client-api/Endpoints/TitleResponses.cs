@@ -23,6 +23,15 @@ public sealed record HubClickRequest(string? Target);
 
 public sealed record HubClickResponse(string TitleId, string Target);
 
+/// <summary>A page of the title list; <c>nextCursor</c> fetches the next page, null on the last.</summary>
+public sealed record TitleListResponse(IReadOnlyList<TitleListItem> Titles, string? NextCursor);
+
+public sealed record TitleListItem(string Id, string Name, TitleKind Kind, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Cast, long Engagement)
+{
+    public static TitleListItem From(TitleListing t) =>
+        new(t.Id, t.Name, t.Kind, t.Hashtags, t.CastNames, t.Engagement);
+}
+
 public sealed record TitleResponse(
     string Id,
     string Name,

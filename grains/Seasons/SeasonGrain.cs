@@ -11,6 +11,7 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
     private readonly IPersistentState<SeasonState> _state;
     private readonly TimeProvider _clock;
     private readonly FollowUp _scheduleRounds;
+    private readonly FollowUp _list;
 
     public SeasonGrain(
         [PersistentState("season", StorageNames.Default)] IPersistentState<SeasonState> state,
@@ -20,6 +21,7 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         _state = state;
         _clock = clock;
         _scheduleRounds = new FollowUp(this, ScheduleRoundsAsync, logger);
+        _list = new FollowUp(this, ListAsync, logger);
     }
 
     private SeasonState State => _state.State;
@@ -29,6 +31,12 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         if (State.Season is not null && !State.RoundsScheduled)
         {
             await _scheduleRounds.RunAsync();
+        }
+
+        // Also lists seasons created before there was a catalogue, the first time they are asked for.
+        if (State.Season is not null && !State.Listed)
+        {
+            await _list.RunAsync();
         }
     }
 
@@ -47,8 +55,10 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
 
         State.Season = season;
         State.RoundsScheduled = false;
+        State.Listed = false;
         await _state.WriteOrDropActivationAsync(this);
         await _scheduleRounds.RunAsync();
+        await _list.RunAsync();
         return new(SeasonCreateOutcome.Created, View(), []);
     }
 
@@ -148,12 +158,18 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         }
 
         State.ClosedRounds.Add(round);
-        if (round == season.Rounds.Count)
+        var final = round == season.Rounds.Count;
+        if (final)
         {
             State.WinnerTrackIds = [.. winnerTrackIds];
+            State.Listed = false;
         }
 
         await _state.WriteOrDropActivationAsync(this);
+        if (final)
+        {
+            await _list.RunAsync();
+        }
     }
 
     public async Task<TrackStanding?> GetStandingAsync(string trackId)
@@ -191,6 +207,16 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
             [.. season.Rounds.Select(r => SeasonRules.StateOf(r, State.ClosedRounds.Contains(r.Number), now))],
             [.. State.Judges],
             [.. State.WinnerTrackIds]);
+    }
+
+    private async Task ListAsync()
+    {
+        var season = State.Season!;
+        await GrainFactory.GetGrain<ISeasonCatalogGrain>(0).PutAsync(new SeasonListing(
+            season.Id, season.Name, season.Regions, season.Rounds[0].OpensAt, season.Rounds[^1].ClosesAt,
+            FinalClosed: State.ClosedRounds.Contains(season.Rounds.Count)));
+        State.Listed = true;
+        await _state.WriteStateAsync();
     }
 
     private async Task ScheduleRoundsAsync()

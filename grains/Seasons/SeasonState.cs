@@ -22,4 +22,8 @@ public sealed class SeasonState
     /// <summary>Every round grain has its schedule and closing reminder.</summary>
     [Id(4)]
     public bool RoundsScheduled { get; set; }
+
+    /// <summary>The season catalogue has this season as it is now (its final round's closing included).</summary>
+    [Id(5)]
+    public bool Listed { get; set; }
 }

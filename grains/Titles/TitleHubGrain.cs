@@ -24,6 +24,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     private readonly FollowUp _index;
     private readonly FollowUp _handOver;
     private bool _countsBehind;
+    private long? _listedEngagement;
 
     /// <summary>Visits and clicks per minute not yet handed to the title's day analytics.</summary>
     private readonly Dictionary<long, TitleMinuteCounts> _activity = [];
@@ -46,7 +47,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(WriteCountsAsync, new GrainTimerCreationOptions(CountsWriteInterval, CountsWriteInterval));
-        if (State.Title is not null && !State.Indexed)
+        if (State.Title is not null && !(State.Indexed && State.Listed))
         {
             await _index.RunAsync();
         }
@@ -69,7 +70,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
             return new(TitleCreateOutcome.Invalid, null, errors);
         }
 
-        (State.Title, State.Indexed) = (title, false);
+        (State.Title, State.Indexed, State.Listed) = (title, false, false);
         await _state.WriteOrDropActivationAsync(this);
         await _index.RunAsync();
         return new(TitleCreateOutcome.Created, title, []);
@@ -284,6 +285,12 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
             await _state.WriteStateAsync();
         }
 
+        if (State is { Title: { } title, Listed: true } && Engagement() is var engagement && engagement != _listedEngagement)
+        {
+            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, engagement);
+            _listedEngagement = engagement;
+        }
+
         // Day by day, each day's minutes forgotten only once its grain has them.
         foreach (var day in _activity.Values.GroupBy(m => TitleAnalyticsKeys.DayOf(m.Minute)).ToList())
         {
@@ -295,11 +302,16 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         }
     }
 
-    /// <summary>Lists the title under each of its terms, in the engagement pipeline's title directory and in its
-    /// studio's titles (idempotent on their side).</summary>
+    /// <summary>What the title list orders by: hub visits plus the views of the videos linked here now.</summary>
+    private long Engagement() => State.Visits + State.LinkedVideos.Values.Where(v => v.Linked).Sum(v => v.Views);
+
+    /// <summary>Lists the title under each of its terms, in the engagement pipeline's title directory, in its
+    /// studio's titles and in the title list (idempotent on their side).</summary>
     private async Task IndexAsync()
     {
         var title = State.Title!;
+        await GrainFactory.GetGrain<ITitleCatalogGrain>(0).PutAsync(new TitleListing(
+            title.Id, title.Name, title.Kind, title.Hashtags, [.. title.Cast.Select(c => c.Name).OfType<string>()], Engagement()));
         await GrainFactory.GetGrain<IStudioTitlesGrain>(title.StudioId).AddAsync(title.Id);
         await _titles.RegisterAsync(
             new TitleMatchTerms(title.Id, title.Hashtags, title.Keywords, title.VisualTags, title.MinFollowers, title.MinViews), CancellationToken.None);
@@ -308,7 +320,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
             await GrainFactory.GetGrain<ITitleTermIndexGrain>(key).AddAsync(title.Id);
         }
 
-        State.Indexed = true;
+        (State.Indexed, State.Listed) = (true, true);
         await _state.WriteStateAsync();
     }
 }

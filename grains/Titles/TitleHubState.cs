@@ -38,6 +38,10 @@ public sealed class TitleHubState
     /// <summary>Rewards issued here that the creators' reward lists have not confirmed yet.</summary>
     [Id(8)]
     public List<OwedReward> RewardsOwed { get; set; } = [];
+
+    /// <summary>The title list has this title (titles indexed before there was a list are listed on activation).</summary>
+    [Id(9)]
+    public bool Listed { get; set; }
 }
 
 [GenerateSerializer, Alias("Spotlight.Titles.LinkedVideo")]

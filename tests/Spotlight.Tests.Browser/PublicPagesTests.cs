@@ -41,7 +41,7 @@ public class PublicPagesTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task EmptyAndErrorStates_SaySoPlainly()
+    public async Task EmptyAndErrorStates_SaySoPlainly_AndSeasonsAreChosenFromAList()
     {
         var empty = await site.OpenAsync("/?region=AQ");
         await Expect(empty.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("No cleared tracks in AQ yet.");
@@ -50,9 +50,13 @@ public class PublicPagesTests(SiteFixture site)
         var missing = await site.OpenAsync("/artist.html?id=nobody-here");
         await Expect(missing.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not found. Check the id.");
 
-        var ask = await site.OpenAsync("/season.html");
-        await Expect(ask.Page.GetByLabel("Season id")).ToBeVisibleAsync();
-        await ask.AssertHealthyAsync();
+        var seasonId = SeasonScenario.NewId();
+        await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId));
+        var list = await site.OpenAsync("/season.html");
+        await Expect(list.Page.GetByRole(AriaRole.Heading, new() { Name = "Open now" })).ToBeVisibleAsync();
+        await list.Page.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
+        await Expect(list.Page.GetByRole(AriaRole.Heading, new() { Name = "Season " + seasonId, Level = 1 })).ToBeVisibleAsync();
+        await list.AssertHealthyAsync();
     }
 
     [Fact]
@@ -117,5 +121,48 @@ public class PublicPagesTests(SiteFixture site)
             var totals = (await _titles.Api.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/titles/{titleId}/analytics?bucket=minute")).GetProperty("totals");
             return totals.GetProperty("clicks").TryGetProperty("Cinema One", out var count) && count.GetInt64() == 1;
         }, TitleScenario.Settling, "the click-through in the title's analytics");
+    }
+
+    [Fact]
+    public async Task Titles_AreFoundBySearchingTheirCast_AndOpenTheirHub()
+    {
+        var titleId = "web" + Guid.NewGuid().ToString("N")[..12];
+        var cast = "Cast " + titleId;
+        var created = await _titles.Api.Admin.PostAsJsonAsync("/api/titles", new
+        {
+            id = titleId,
+            name = "Harbor Lights " + titleId,
+            kind = "show",
+            studioId = "studio-web",
+            cast = new[] { new { name = cast, role = "Lead" } },
+            hashtags = new[] { titleId },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var list = await site.OpenAsync("/title.html");
+        await list.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Name, hashtag or cast" }).FillAsync(cast);
+        await list.Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await list.Page.GetByRole(AriaRole.Link, new() { Name = "Harbor Lights " + titleId }).ClickAsync();
+        await Expect(list.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Harbor Lights " + titleId);
+        await list.AssertHealthyAsync();
+
+        var none = await site.OpenAsync("/title.html?query=" + Guid.NewGuid().ToString("N"));
+        await Expect(none.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("No title matches");
+        await none.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task HomePage_LeadsToTheOpenSeasonOfTheVisitorsRegion()
+    {
+        var seasonId = SeasonScenario.NewId();
+        var season = System.Text.Json.JsonSerializer.SerializeToNode(SeasonScenario.TwoRounds(seasonId))!.AsObject();
+        season["regions"] = new System.Text.Json.Nodes.JsonArray("FJ");
+        await _seasons.CreateAsync(season);
+
+        var home = await site.OpenAsync("/?region=FJ");
+        var now = home.Page.GetByRole(AriaRole.Region, new() { Name = "Open season" });
+        await now.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
+        await Expect(home.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Season " + seasonId);
+        await home.AssertHealthyAsync();
     }
 }

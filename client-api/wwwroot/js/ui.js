@@ -36,7 +36,7 @@ export function show(node, ...children) {
 
 /** Children that are there: null, undefined and false are left out (the DOM would print them as text). */
 function present(children) {
-  return children.flat().filter(c => c !== null && c !== undefined && c !== false);
+  return children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false);
 }
 
 /** Header with the main navigation and who is signed in. */

@@ -1,11 +1,28 @@
 import { api } from '../api.js';
-import { attempt, counted, el, mountShell, number, query, show, status, table, verifiedBadge } from '../ui.js';
+import { attempt, counted, el, mountShell, number, query, show, status, table, verifiedBadge, when } from '../ui.js';
 
 mountShell();
 const region = (query.get('region') ?? 'JP').toUpperCase();
 show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Region' },
   el('label', {}, 'Region (ISO code)', el('input', { name: 'region', value: region, pattern: '[A-Za-z]{2}', maxlength: 2, size: 4, required: true })),
   el('button', { type: 'submit' }, 'Show')));
+
+// What is on now, above the playlist: the open season of the region (or any open one) and the titles
+// people engage with most; each a link by its name. Either missing is simply left out.
+const [seasons, titles] = await Promise.all([
+  api(`/api/seasons?state=open`).catch(() => []),
+  api('/api/titles?limit=5').catch(() => ({ titles: [] })),
+]);
+const season = seasons.find(s => s.regions.includes(region)) ?? seasons[0];
+show(document.getElementById('now'),
+  season ? el('section', { 'aria-labelledby': 'season-now' },
+    el('h2', { id: 'season-now' }, 'Open season'),
+    el('p', {}, el('a', { href: `/season.html?id=${encodeURIComponent(season.id)}` }, season.name),
+      ` · ${season.regions.join(', ')} · closes ${when(season.closesAt)}`)) : null,
+  titles.titles.length ? el('section', { 'aria-labelledby': 'titles-now' },
+    el('h2', { id: 'titles-now' }, 'Most engaged titles'),
+    el('ul', {}, titles.titles.map(t => el('li', {}, el('a', { href: `/title.html?id=${encodeURIComponent(t.id)}` }, t.name),
+      ` · ${counted(t.engagement, 'engagement', 'engagements')}`)))) : null);
 
 const playlist = await attempt(() => api(`/api/playlists/featured?region=${encodeURIComponent(region)}&limit=50`));
 if (playlist) {

@@ -1,11 +1,10 @@
 import { api } from '../api.js';
-import { askFor, attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
+import { attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
 if (!id) {
-  askFor(document.getElementById('controls'), 'Season', [['id', 'Season id']]);
-  status('Enter a season id to see its rounds and results.');
+  await listSeasons();
 } else {
   const season = await attempt(() => api(`/api/seasons/${encodeURIComponent(id)}`));
   if (season) {
@@ -37,4 +36,30 @@ if (!id) {
     status(season.rounds.some(r => r.state === 'closed') ? '' : 'No round has closed yet.');
     if (season.winnerTrackIds.length) content.prepend(el('p', { class: 'status ok' }, `Winners decided: ${counted(season.winnerTrackIds.length, 'track', 'tracks')}.`));
   }
+}
+
+/** Without an id: every season, open ones first, each a link by its name (nobody types an id). */
+async function listSeasons() {
+  document.querySelector('h1').textContent = 'Seasons';
+  const seasons = await attempt(() => api('/api/seasons'));
+  if (!seasons) return;
+  if (seasons.length === 0) {
+    status('No season yet. An admin creates one with POST /api/seasons; it shows here at once.');
+    return;
+  }
+
+  const groups = [['open', 'Open now'], ['upcoming', 'Coming up'], ['closed', 'Closed']];
+  show(document.getElementById('content'), groups.map(([state, heading]) => {
+    const inState = seasons.filter(s => s.state === state);
+    return inState.length === 0 ? null : [
+      el('h2', {}, heading),
+      table(`${heading}: ${counted(inState.length, 'season', 'seasons')}`, [
+        ['Season', s => el('a', { href: `/season.html?id=${encodeURIComponent(s.id)}` }, s.name)],
+        ['Regions', s => s.regions.join(', ')],
+        ['Opens', s => when(s.opensAt)],
+        ['Closes', s => when(s.closesAt)],
+      ], inState),
+    ];
+  }));
+  status('');
 }

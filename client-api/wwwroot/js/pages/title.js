@@ -1,12 +1,11 @@
 import { api } from '../api.js';
-import { askFor, attempt, counted, el, mountShell, query, show, status } from '../ui.js';
+import { attempt, counted, el, mountShell, number, query, show, status, table } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
 const region = query.get('region') || null;
 if (!id) {
-  askFor(document.getElementById('controls'), 'Title', [['id', 'Title id']]);
-  status('Enter a title id to open its hub.');
+  await browseTitles();
 } else {
   const hub = await attempt(() => api(`/api/titles/${encodeURIComponent(id)}/hub${region ? `?region=${encodeURIComponent(region)}` : ''}`));
   if (hub) {
@@ -39,4 +38,44 @@ if (!id) {
         : el('p', { class: 'empty', id: 'related' }, 'No linked fan videos yet.'));
     status('');
   }
+}
+
+/** Without an id: a search over names, hashtags and cast, most engaged first, a page at a time. */
+async function browseTitles() {
+  document.querySelector('h1').textContent = 'Titles';
+  const search = query.get('query') ?? '';
+  const kind = query.get('kind') ?? '';
+  show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', role: 'search', 'aria-label': 'Find a title' },
+    el('label', {}, 'Name, hashtag or cast', el('input', { type: 'search', name: 'query', value: search, maxlength: 100 })),
+    el('label', {}, 'Kind', el('select', { name: 'kind' },
+      [['', 'Movies and shows'], ['movie', 'Movies'], ['show', 'Shows']].map(([value, label]) => el('option', { value, selected: value === kind }, label)))),
+    el('button', { type: 'submit' }, 'Search')));
+
+  const content = document.getElementById('content');
+  const rows = [];
+  const more = async cursor => {
+    const params = new URLSearchParams({ limit: '20' });
+    if (search) params.set('query', search);
+    if (kind) params.set('kind', kind);
+    if (cursor) params.set('cursor', cursor);
+    const page = await attempt(() => api(`/api/titles?${params}`));
+    if (!page) return;
+    rows.push(...page.titles);
+    if (rows.length === 0) {
+      status(search ? `No title matches “${search}”. Try a shorter name, a hashtag or a cast member.` : 'No title yet. A studio creates one with POST /api/titles.');
+      show(content);
+      return;
+    }
+
+    show(content,
+      table(`${counted(rows.length, 'title', 'titles')}, most engaged first`, [
+        ['Title', t => el('a', { href: `/title.html?id=${encodeURIComponent(t.id)}` }, t.name)],
+        ['Kind', t => t.kind === 'movie' ? 'Movie' : 'Show'],
+        ['Hashtags', t => t.hashtags.map(h => `#${h}`).join(' ')],
+        ['Engagement', t => number(t.engagement), true],
+      ], rows),
+      page.nextCursor ? el('button', { type: 'button', onclick: () => more(page.nextCursor) }, 'Show more') : null);
+    status('');
+  };
+  await more(null);
 }

@@ -1,0 +1,12 @@
+namespace Spotlight.GrainInterfaces.Titles;
+
+/// <summary>What the title list searches and shows of a title: its names, and how engaged it is (hub
+/// visits plus the views of the fan videos linked to it, as its hub last reported them).</summary>
+[GenerateSerializer, Immutable, Alias("Spotlight.Titles.TitleListing")]
+public sealed record TitleListing(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] TitleKind Kind,
+    [property: Id(3)] IReadOnlyList<string> Hashtags,
+    [property: Id(4)] IReadOnlyList<string> CastNames,
+    [property: Id(5)] long Engagement);
