@@ -3,6 +3,7 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Hosting;
 using Spotlight.ClientApi.Live;
+using Spotlight.ClientApi.Names;
 using Spotlight.ClientApi.Web;
 
 try
@@ -15,6 +16,7 @@ try
     builder.AddSpotlightRequestLimits();
     builder.Services.AddSingleton<HedgedClusterCalls>();
     builder.Services.AddSingleton<LiveLeaderboardFeed>();
+    builder.Services.AddSpotlightNames();
 
     var app = builder.Build();
     app.UseSpotlightPages();

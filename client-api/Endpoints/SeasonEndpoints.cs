@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.ClientApi.Live;
+using Spotlight.ClientApi.Names;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Seasons;
@@ -162,7 +163,7 @@ public static class SeasonEndpoints
     }
 
     public static async Task<Results<Ok<LeaderboardResponse>, NotFound, ValidationProblem>> GetLeaderboardAsync(
-        string id, int n, int? top, string? around, int? neighbours, IGrainFactory grains)
+        string id, int n, int? top, string? around, int? neighbours, IGrainFactory grains, ArtistNames artists)
     {
         var errors = ValidateRound(top, around, neighbours);
         if (errors.Count > 0)
@@ -176,11 +177,11 @@ public static class SeasonEndpoints
         }
 
         var board = await round.GetLeaderboardAsync(top ?? DefaultTop, around, neighbours ?? DefaultNeighbours);
-        return TypedResults.Ok(LeaderboardResponse.From(id, board));
+        return TypedResults.Ok(await LeaderboardResponse.FromAsync(id, board, artists));
     }
 
     public static async Task<Results<ServerSentEventsResult<LeaderboardResponse>, NotFound, ValidationProblem>> WatchLeaderboardAsync(
-        string id, int n, int? top, IGrainFactory grains, LiveLeaderboardFeed feed, CancellationToken cancellationToken)
+        string id, int n, int? top, IGrainFactory grains, LiveLeaderboardFeed feed, ArtistNames artists, CancellationToken cancellationToken)
     {
         var errors = ValidateRound(top, around: null, neighbours: null);
         if (errors.Count > 0)
@@ -193,20 +194,20 @@ public static class SeasonEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.ServerSentEvents(EventsAsync(feed.WatchAsync(RoundKeys.Of(id, n), top ?? DefaultTop, cancellationToken), id, cancellationToken));
+        return TypedResults.ServerSentEvents(EventsAsync(feed.WatchAsync(RoundKeys.Of(id, n), top ?? DefaultTop, cancellationToken), id, artists, cancellationToken));
 
         static async IAsyncEnumerable<SseItem<LeaderboardResponse>> EventsAsync(
-            IAsyncEnumerable<Leaderboard> boards, string seasonId, [EnumeratorCancellation] CancellationToken cancellationToken)
+            IAsyncEnumerable<Leaderboard> boards, string seasonId, ArtistNames artists, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var board in boards.WithCancellation(cancellationToken))
             {
-                yield return new SseItem<LeaderboardResponse>(LeaderboardResponse.From(seasonId, board), "leaderboard");
+                yield return new SseItem<LeaderboardResponse>(await LeaderboardResponse.FromAsync(seasonId, board, artists), "leaderboard");
             }
         }
     }
 
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CloseAsync(
-        string id, int n, ClaimsPrincipal user, IGrainFactory grains)
+        string id, int n, ClaimsPrincipal user, IGrainFactory grains, ArtistNames artists)
     {
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
@@ -222,11 +223,11 @@ public static class SeasonEndpoints
                 return Problems.Conflict($"Round {n} is not scheduled yet; try again in a few seconds.");
         }
 
-        return TypedResults.Ok(RoundResultsResponse.From(id, (await round.GetResultsAsync())!));
+        return TypedResults.Ok(await RoundResultsResponse.FromAsync(id, (await round.GetResultsAsync())!, artists));
     }
 
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetResultsAsync(
-        string id, int n, IGrainFactory grains)
+        string id, int n, IGrainFactory grains, ArtistNames artists)
     {
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
@@ -234,7 +235,7 @@ public static class SeasonEndpoints
         }
 
         return await round.GetResultsAsync() is { } results
-            ? TypedResults.Ok(RoundResultsResponse.From(id, results))
+            ? TypedResults.Ok(await RoundResultsResponse.FromAsync(id, results, artists))
             : Problems.Conflict($"Round {n} has not closed yet; its live ranking is at the leaderboard.");
     }
 

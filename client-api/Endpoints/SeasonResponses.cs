@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Spotlight.ClientApi.Names;
 using Spotlight.Domain;
 using Spotlight.GrainInterfaces.Seasons;
 
@@ -77,11 +78,37 @@ public sealed record LeaderboardResponse(
     int Round,
     RoundState State,
     int Entries,
-    IReadOnlyList<LeaderboardRow> Rows,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<LeaderboardRow>? Around)
+    IReadOnlyList<RankedTrackResponse> Rows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RankedTrackResponse>? Around)
 {
-    public static LeaderboardResponse From(string seasonId, Leaderboard board) =>
-        new(seasonId, board.Round, board.State, board.Entries, board.Rows, board.Around);
+    public static async Task<LeaderboardResponse> FromAsync(string seasonId, Leaderboard board, ArtistNames artists)
+    {
+        var names = await artists.OfAsync(board.Rows.Concat(board.Around ?? []).Select(r => r.ArtistId));
+        return new(seasonId, board.Round, board.State, board.Entries,
+            [.. board.Rows.Select(r => RankedTrackResponse.From(r, names))],
+            board.Around is null ? null : [.. board.Around.Select(r => RankedTrackResponse.From(r, names))]);
+    }
+}
+
+/// <summary>A ranked track with its artist's name and badge (joined by the API, so a page needs no more calls);
+/// <c>artistName</c> is null only for an artist whose profile cannot be read.</summary>
+public sealed record RankedTrackResponse(
+    int Rank,
+    string TrackId,
+    string Title,
+    string ArtistId,
+    string? ArtistName,
+    bool ArtistVerified,
+    long Popularity,
+    decimal? JudgeScore,
+    decimal Score,
+    DateTimeOffset SubmittedAt)
+{
+    public static RankedTrackResponse From(LeaderboardRow row, IReadOnlyDictionary<string, ArtistName> names)
+    {
+        var artist = names.GetValueOrDefault(row.ArtistId);
+        return new(row.Rank, row.TrackId, row.Title, row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, row.Popularity, row.JudgeScore, row.Score, row.SubmittedAt);
+    }
 }
 
 /// <summary>Frozen rows; <c>advanced</c> lists who went on to the next round, <c>winners</c> who won the final.</summary>
@@ -95,28 +122,42 @@ public sealed record RoundResultsResponse(
     IReadOnlyList<string> Advanced,
     IReadOnlyList<string> Winners)
 {
-    public static RoundResultsResponse From(string seasonId, RoundResults results) => new(
-        seasonId,
-        results.Round,
-        results.ClosedAt,
-        results.ClosedBy,
-        results.IsFinal,
-        [.. results.Rows.Select(r => new ResultRowResponse(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, r.Row.Title, r.Row.Popularity, r.Row.JudgeScore, r.Row.Score, r.Advanced, r.Winner, r.Prize))],
-        [.. results.Rows.Where(r => r.Advanced).Select(r => r.Row.TrackId)],
-        [.. results.Rows.Where(r => r.Winner).Select(r => r.Row.TrackId)]);
+    public static async Task<RoundResultsResponse> FromAsync(string seasonId, RoundResults results, ArtistNames artists)
+    {
+        var names = await artists.OfAsync(results.Rows.Select(r => r.Row.ArtistId));
+        return new(
+            seasonId,
+            results.Round,
+            results.ClosedAt,
+            results.ClosedBy,
+            results.IsFinal,
+            [.. results.Rows.Select(r => ResultRowResponse.From(r, names))],
+            [.. results.Rows.Where(r => r.Advanced).Select(r => r.Row.TrackId)],
+            [.. results.Rows.Where(r => r.Winner).Select(r => r.Row.TrackId)]);
+    }
 }
 
 public sealed record ResultRowResponse(
     int Rank,
     string TrackId,
     string ArtistId,
+    string? ArtistName,
+    bool ArtistVerified,
     string Title,
     long Popularity,
     decimal? JudgeScore,
     decimal Score,
     bool Advanced,
     bool Winner,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prize);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prize)
+{
+    public static ResultRowResponse From(ResultRow r, IReadOnlyDictionary<string, ArtistName> names)
+    {
+        var artist = names.GetValueOrDefault(r.Row.ArtistId);
+        return new(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, r.Row.Title,
+            r.Row.Popularity, r.Row.JudgeScore, r.Row.Score, r.Advanced, r.Winner, r.Prize);
+    }
+}
 
 /// <summary>A shortlisted artist's contact for partners: the profile's links and contact e-mail.</summary>
 public sealed record ShortlistContact(string DisplayName, string Region, bool Verified, IReadOnlyList<string> Links, string? ContactEmail);

@@ -10,6 +10,8 @@ public static class OrleansHostingExtensions
     /// <summary>How long the API waits for a grain call (postgres mode; see where it is set).</summary>
     public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
 
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Embedded mode co-hosts a silo in this process (the whole system in one process). Postgres mode makes
     /// this process an Orleans client that finds the silos' gateways in the membership table.
@@ -46,6 +48,11 @@ public static class OrleansHostingExtensions
             // callers for half a minute in the kill -9 tests). API calls take milliseconds; 10 s is ample, and
             // a timeout answers 503 with Retry-After, which clients retry under the same batch id.
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ClientResponseTimeout);
+            // The client learns gateways from the membership table only this often (Orleans' default is a
+            // minute). An API that connected while the silos were still coming up knew only the first one; when
+            // that silo was killed it had no other gateway to send to and every call waited out the timeout
+            // (seen in the kill -9 tests on a loaded machine). One small query per API every few seconds.
+            client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
             // The API may start before any silo: keep trying rather than failing start-up; /readyz says
             // "not ready" meanwhile.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

@@ -75,6 +75,7 @@ public class PublicPagesTests(SiteFixture site)
         var results = page.Page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Round 1: top 7 of 7" });
         await Expect(results.GetByRole(AriaRole.Row)).ToHaveCountAsync(8);
         await Expect(results.GetByText("Advanced")).ToHaveCountAsync(6);
+        await Expect(results.GetByRole(AriaRole.Link, new() { Name = "Artist JP" })).ToHaveCountAsync(7);
         await Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Live leaderboard" })).ToHaveCountAsync(1);
         await page.AssertHealthyAsync();
         await page.ScreenshotsAsync("season");

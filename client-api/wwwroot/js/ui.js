@@ -118,6 +118,12 @@ export function table(caption, columns, rows) {
       columns.map(([, cell, numeric]) => el('td', { class: numeric ? 'num' : null }, cell(row))))))));
 }
 
+/** An artist as a ranked row shows it: a link by name, with the badge when verified. */
+export function artistLink(row) {
+  return el('span', {}, el('a', { href: `/artist.html?id=${encodeURIComponent(row.artistId)}` }, row.artistName ?? 'Unknown artist'),
+    ' ', verifiedBadge(row.artistVerified));
+}
+
 export function verifiedBadge(verified) {
   return verified ? el('span', { class: 'badge verified', title: 'Verified artist' }, '✓ Verified') : null;
 }

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, counted, el, mountShell, number, query, show, status, table } from '../ui.js';
+import { artistLink, askFor, attempt, counted, el, mountShell, number, query, show, status, table } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
@@ -29,7 +29,7 @@ if (!season || !round) {
           ['Rank', r => String(r.rank), true],
           ['Move', movement],
           ['Track', r => r.title],
-          ['Artist', r => el('a', { href: `/artist.html?id=${encodeURIComponent(r.artistId)}` }, r.artistId)],
+          ['Artist', artistLink],
           ['Popularity', r => number(r.popularity), true],
           ['Judges', r => r.judgeScore === null ? '—' : r.judgeScore.toFixed(2), true],
           ['Score', r => r.score.toFixed(2), true],

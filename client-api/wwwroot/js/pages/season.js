@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
+import { artistLink, attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -27,7 +27,7 @@ if (!id) {
         table(`Round ${round.number}: top ${Math.min(results.rows.length, 20)} of ${results.rows.length}`, [
           ['Rank', r => String(r.rank), true],
           ['Track', r => r.title],
-          ['Artist', r => el('a', { href: `/artist.html?id=${encodeURIComponent(r.artistId)}` }, r.artistId)],
+          ['Artist', artistLink],
           ['Score', r => r.score.toFixed(2), true],
           ['Outcome', r => r.winner ? `Winner${r.prize ? ` — ${r.prize}` : ''}` : r.advanced ? 'Advanced' : ''],
         ], results.rows.slice(0, 20)));
