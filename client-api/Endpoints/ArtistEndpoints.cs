@@ -76,7 +76,7 @@ public static class ArtistEndpoints
         return tracks
             .OfType<TrackDetails>()
             .Where(track => privileged || track.Status == TrackStatus.Cleared)
-            .Select(track => new ArtistTrackSummary(track.Id, track.Title, track.Status, track.SubmittedAt))
+            .Select(track => new ArtistTrackSummary(track.Id, track.Title, track.Status, track.SubmittedAt, track.AudioUrl))
             .ToList();
     }
 
@@ -162,7 +162,7 @@ public sealed record CreateArtistRequest(string? DisplayName, string? Region, st
 
 public sealed record SubmitTrackRequest(string? Title, string? AudioUrl, int? DurationSeconds, bool? OriginalWork, string? SeasonId);
 
-public sealed record ArtistTrackSummary(string Id, string Title, TrackStatus Status, DateTimeOffset SubmittedAt);
+public sealed record ArtistTrackSummary(string Id, string Title, TrackStatus Status, DateTimeOffset SubmittedAt, string AudioUrl);
 
 public sealed record ArtistResponse(
     string Id,

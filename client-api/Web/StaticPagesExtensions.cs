@@ -7,7 +7,7 @@ public static class StaticPagesExtensions
     // Pages load only their own scripts and styles and talk only to this origin, so injected markup could
     // neither run script nor send data elsewhere.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static WebApplication UseSpotlightPages(this WebApplication app)
     {

@@ -9,4 +9,5 @@ public sealed record PlaylistEntry(
     [property: Id(3)] string Title,
     [property: Id(4)] DateTimeOffset ClearedAt,
     [property: Id(5)] long Popularity,
-    [property: Id(6)] bool ArtistVerified);
+    [property: Id(6)] bool ArtistVerified,
+    [property: Id(7)] string? AudioUrl = null);

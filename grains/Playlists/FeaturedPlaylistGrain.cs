@@ -97,7 +97,7 @@ public sealed class FeaturedPlaylistGrain(
             if (await GrainFactory.GetGrain<ITrackGrain>(trackId).GetAsync() is { ClearedAt: { } clearedAt } track)
             {
                 var artist = await GrainFactory.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
-                _dirty |= _ranking.Add(new PlaylistEntry(track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, clearedAt, 0, artist?.Verified ?? false));
+                _dirty |= _ranking.Add(new PlaylistEntry(track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, clearedAt, 0, artist?.Verified ?? false, track.AudioUrl));
             }
         }
 

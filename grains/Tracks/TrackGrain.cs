@@ -135,7 +135,7 @@ public sealed class TrackGrain : Grain, ITrackGrain
         {
             var artist = await GrainFactory.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
             await GrainFactory.GetGrain<IFeaturedPlaylistGrain>(track.Region).AddAsync(new PlaylistEntry(
-                track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, track.ClearedAt!.Value, Popularity: 0, artist?.Verified ?? false));
+                track.Id, track.ArtistId, artist?.DisplayName ?? string.Empty, track.Title, track.ClearedAt!.Value, Popularity: 0, artist?.Verified ?? false, track.AudioUrl));
             _state.State.PlaylistSynced = changed = true;
         }
 

@@ -29,11 +29,24 @@ public class PublicPagesTests(SiteFixture site)
         await playlist.AssertHealthyAsync();
         await playlist.ScreenshotsAsync("playlist");
 
+        // The track's audio address answers a second of silence, so the browser really plays it; the keyboard
+        // starts it, a click pauses it.
+        await playlist.Page.Context.RouteAsync("https://cdn.example/**", route => route.FulfillAsync(new() { ContentType = "audio/wav", BodyBytes = SilentWav() }));
+        await row.GetByRole(AriaRole.Button, new() { Name = "Play Kōwhai Nights" }).FocusAsync();
+        await playlist.Page.Keyboard.PressAsync("Enter");
+        await Infrastructure.Eventually.UntilAsync(async () => await playlist.Page.EvaluateAsync<bool>("() => { const a = document.querySelector('audio'); return !!a && !a.paused && a.currentTime > 0; }"),
+            TimeSpan.FromSeconds(15), "the track playing");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Pause Kōwhai Nights" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(playlist.Page.Locator("audio")).ToHaveCountAsync(1);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Pause Kōwhai Nights" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Play Kōwhai Nights" })).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.True(await playlist.Page.EvaluateAsync<bool>("() => document.querySelector('audio').paused"));
+
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(playlist.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"artist\\.html\\?id={artistId}$"));
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Artist NZ");
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).GetByText("✓ Verified")).ToBeVisibleAsync();
-        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Kōwhai Nights" })).ToBeVisibleAsync();
+        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Kōwhai Nights", Exact = true })).ToBeVisibleAsync();
         // This artist has no bio, links or awards: those parts are left out, not printed as "null".
         await Expect(playlist.Page.Locator("#content")).Not.ToContainTextAsync("null");
         await playlist.AssertHealthyAsync();
@@ -165,5 +178,28 @@ public class PublicPagesTests(SiteFixture site)
         await now.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
         await Expect(home.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Season " + seasonId);
         await home.AssertHealthyAsync();
+    }
+
+    /// <summary>One second of silence as an 8 kHz, 8-bit mono WAV file.</summary>
+    private static byte[] SilentWav()
+    {
+        const int rate = 8000;
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + rate);
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(rate);
+        writer.Write(rate);
+        writer.Write((short)1);
+        writer.Write((short)8);
+        writer.Write("data"u8);
+        writer.Write(rate);
+        writer.Write(Enumerable.Repeat((byte)128, rate).ToArray());
+        writer.Flush();
+        return stream.ToArray();
     }
 }

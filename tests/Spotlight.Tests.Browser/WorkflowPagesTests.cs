@@ -131,8 +131,8 @@ public class WorkflowPagesTests(SiteFixture site)
         await Expect(refuseRow).ToHaveCountAsync(0);
 
         var playlist = await site.OpenAsync("/?region=IS");
-        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Glacier Song" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Borrowed Tune" })).ToHaveCountAsync(0);
+        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Glacier Song", Exact = true })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Borrowed Tune", Exact = true })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -118,6 +118,42 @@ export function table(caption, columns, rows) {
       columns.map(([, cell, numeric]) => el('td', { class: numeric ? 'num' : null }, cell(row))))))));
 }
 
+// One <audio> for the whole page, so that starting a track stops the one playing.
+let player = null;
+let playing = null;
+
+/** A play button for a track row (`title`, `audioUrl`): the browser's own audio, one track at a time; a
+ *  button, so the keyboard plays and pauses it like any other. Null when the track has no audio address. */
+export function playControl(track) {
+  if (!track.audioUrl) return null;
+  const button = el('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, `Play ${track.title}`);
+  const mark = on => {
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = `${on ? 'Pause' : 'Play'} ${track.title}`;
+  };
+  button.addEventListener('click', () => {
+    if (!player) {
+      player = el('audio', { preload: 'none' });
+      player.addEventListener('ended', () => playing?.mark(false));
+      player.addEventListener('error', () => { playing?.mark(false); status('This track could not be played.', 'error'); });
+      document.body.append(player);
+    }
+
+    if (playing?.button === button && !player.paused) {
+      player.pause();
+      mark(false);
+      return;
+    }
+
+    playing?.mark(false);
+    playing = { button, mark };
+    if (player.getAttribute('src') !== track.audioUrl) player.src = track.audioUrl;
+    mark(true);
+    player.play().catch(() => { mark(false); status('This track could not be played.', 'error'); });
+  });
+  return button;
+}
+
 /** An artist as a ranked row shows it: a link by name, with the badge when verified. */
 export function artistLink(row) {
   return el('span', {}, el('a', { href: `/artist.html?id=${encodeURIComponent(row.artistId)}` }, row.artistName ?? 'Unknown artist'),

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, query, show, status, table, verifiedBadge, when } from '../ui.js';
+import { askFor, attempt, el, mountShell, playControl, query, show, status, table, verifiedBadge, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -20,7 +20,7 @@ if (!id) {
         el('ul', {}, artist.awards.map(a => el('li', {}, `${a.prize} — rank ${a.rank} in ${a.seasonId}`)))) : null,
       el('h2', {}, 'Tracks'),
       artist.tracks.length
-        ? table(`Tracks by ${artist.displayName}`, [['Title', t => t.title], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
+        ? table(`Tracks by ${artist.displayName}`, [['Title', t => t.title], ['Listen', playControl], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
         : el('p', { class: 'empty' }, 'No tracks yet.'));
     status('');
   }
