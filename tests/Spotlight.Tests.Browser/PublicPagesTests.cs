@@ -172,9 +172,23 @@ public class PublicPagesTests(SiteFixture site)
         var season = System.Text.Json.JsonSerializer.SerializeToNode(SeasonScenario.TwoRounds(seasonId))!.AsObject();
         season["regions"] = new System.Text.Json.Nodes.JsonArray("FJ");
         await _seasons.CreateAsync(season);
+        var (artist, artistId) = await _seasons.Api.CreateArtistAsync("FJ");
+        var submitted = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", new
+        {
+            title = "Reef Song",
+            audioUrl = "https://cdn.example/reef.mp3",
+            durationSeconds = 150,
+            originalWork = true,
+            seasonId,
+        });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        await _seasons.Api.ReviewAsync(await ApiScenario.IdOfAsync(submitted), "clear");
 
         var home = await site.OpenAsync("/?region=FJ");
         var now = home.Page.GetByRole(AriaRole.Region, new() { Name = "Open season" });
+        var top = now.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reef Song" });
+        await Expect(top.GetByRole(AriaRole.Link, new() { Name = "Artist FJ" })).ToBeVisibleAsync();
+        await Expect(now.GetByRole(AriaRole.Link, new() { Name = "Live leaderboard" })).ToBeVisibleAsync();
         await now.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
         await Expect(home.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Season " + seasonId);
         await home.AssertHealthyAsync();

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { attempt, counted, el, mountShell, number, playControl, query, show, status, table, verifiedBadge, when } from '../ui.js';
+import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, verifiedBadge, when } from '../ui.js';
 
 mountShell();
 const region = (query.get('region') ?? 'JP').toUpperCase();
@@ -14,11 +14,24 @@ const [seasons, titles] = await Promise.all([
   api('/api/titles?limit=5').catch(() => ({ titles: [] })),
 ]);
 const season = seasons.find(s => s.regions.includes(region)) ?? seasons[0];
+// Its round open now, and that round's top 10 (names joined by the API, so no call per row).
+const detail = season ? await api(`/api/seasons/${encodeURIComponent(season.id)}`).catch(() => null) : null;
+const round = detail?.rounds.find(r => r.state === 'open');
+const board = round ? await api(`/api/seasons/${encodeURIComponent(season.id)}/rounds/${round.number}/leaderboard?top=10`).catch(() => null) : null;
 show(document.getElementById('now'),
   season ? el('section', { 'aria-labelledby': 'season-now' },
     el('h2', { id: 'season-now' }, 'Open season'),
     el('p', {}, el('a', { href: `/season.html?id=${encodeURIComponent(season.id)}` }, season.name),
-      ` · ${season.regions.join(', ')} · closes ${when(season.closesAt)}`)) : null,
+      ` · ${season.regions.join(', ')} · closes ${when(season.closesAt)}`),
+    board && board.rows.length ? [
+      table(`${round.name}: top ${board.rows.length} of ${counted(board.entries, 'entry', 'entries')}`, [
+        ['Rank', r => String(r.rank), true],
+        ['Track', r => r.title],
+        ['Artist', artistLink],
+        ['Score', r => r.score.toFixed(2), true],
+      ], board.rows),
+      el('p', {}, el('a', { href: `/leaderboard.html?season=${encodeURIComponent(season.id)}&round=${round.number}` }, 'Live leaderboard')),
+    ] : null) : null,
   titles.titles.length ? el('section', { 'aria-labelledby': 'titles-now' },
     el('h2', { id: 'titles-now' }, 'Most engaged titles'),
     el('ul', {}, titles.titles.map(t => el('li', {}, el('a', { href: `/title.html?id=${encodeURIComponent(t.id)}` }, t.name),
