@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Orleans.Runtime;
 using Polly;
 using Polly.Hedging;
+using Polly.Retry;
 
 namespace Spotlight.ClientApi.Hosting;
 
@@ -11,7 +12,8 @@ namespace Spotlight.ClientApi.Hosting;
 /// call still unanswered after <see cref="HedgeDelay"/> is sent again beside it, and the first answer wins.
 /// The second case is a silo's <c>kill -9</c>: the calls in flight on its connection are never answered and
 /// would wait out the 10 s response timeout, while the client already routes new calls through another
-/// gateway. Hedging brings that gap down to about the delay (docs/operations.md "When a silo dies").
+/// gateway. Hedging brings that gap down to about the delay (docs/operations.md "When a silo dies"). When
+/// every copy of a round fails or times out, one more round is sent before the caller gets a 503.
 /// Only for calls whose repetition changes nothing; anything else keeps failing fast with 503.
 /// </summary>
 public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedClusterCalls> logger)
@@ -23,6 +25,10 @@ public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedCluster
 
     /// <summary>Sends beyond the first: at most three copies of a call are ever in flight.</summary>
     public const int MaxHedgedAttempts = 2;
+
+    /// <summary>Rounds of copies after one whose every copy failed or timed out (the client has learned of the
+    /// dead gateway by then, so the next round goes elsewhere).</summary>
+    public const int MaxRounds = 2;
 
     private readonly ConcurrentDictionary<Type, object> _pipelines = new();
 
@@ -57,6 +63,12 @@ public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedCluster
 
     private ResiliencePipeline<T> Build<T>() =>
         new ResiliencePipelineBuilder<T> { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions<T>
+            {
+                ShouldHandle = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable),
+                MaxRetryAttempts = MaxRounds - 1,
+                Delay = TimeSpan.Zero,
+            })
             .AddHedging(new HedgingStrategyOptions<T>
             {
                 ShouldHandle = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable),
