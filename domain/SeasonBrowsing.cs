@@ -23,6 +23,7 @@ public enum SeasonPhase
 /// </summary>
 public static class SeasonBrowsing
 {
+    /// <summary>The phases' names, in the order of <see cref="SeasonPhase"/>.</summary>
     public static readonly IReadOnlyList<string> PhaseNames = ["open", "upcoming", "closed"];
 
     public static string NameOf(SeasonPhase phase) => PhaseNames[(int)phase];

@@ -30,14 +30,14 @@ public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedCluster
     /// dead gateway by then, so the next round goes elsewhere).</summary>
     public const int MaxRounds = 2;
 
+    /// <summary>Which copy a call is (0 for the first), set on each copy's context.</summary>
+    private static readonly ResiliencePropertyKey<int> CopyKey = new("spotlight.copy");
+
     private readonly ConcurrentDictionary<Type, object> _pipelines = new();
 
     /// <summary>The failures that mean "no answer from the cluster", as the 503 handler sees them.</summary>
     public static bool IsUnreachable(Exception exception) => exception is OrleansMessageRejectionException or SiloUnavailableException
         or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException;
-
-    /// <summary>Which copy a call is (0 for the first), set on each copy's context.</summary>
-    private static readonly ResiliencePropertyKey<int> CopyKey = new("spotlight.copy");
 
     /// <summary>Runs the call, and copies of it as above; the call is told which copy it is (0 for the first),
     /// so that a copy can go to another grain: the Orleans client routes a grain's calls through one gateway
@@ -61,17 +61,20 @@ public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedCluster
         }
     }
 
-    private ResiliencePipeline<T> Build<T>() =>
-        new ResiliencePipelineBuilder<T> { TimeProvider = clock }
+    private ResiliencePipeline<T> Build<T>()
+    {
+        // Rounds and copies answer the same failures: the cluster did not answer.
+        var unreachable = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable);
+        return new ResiliencePipelineBuilder<T> { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions<T>
             {
-                ShouldHandle = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable),
+                ShouldHandle = unreachable,
                 MaxRetryAttempts = MaxRounds - 1,
                 Delay = TimeSpan.Zero,
             })
             .AddHedging(new HedgingStrategyOptions<T>
             {
-                ShouldHandle = new PredicateBuilder<T>().Handle<Exception>(IsUnreachable),
+                ShouldHandle = unreachable,
                 MaxHedgedAttempts = MaxHedgedAttempts,
                 Delay = HedgeDelay,
                 ActionGenerator = args =>
@@ -86,4 +89,5 @@ public sealed class HedgedClusterCalls(TimeProvider clock, ILogger<HedgedCluster
                 },
             })
             .Build();
+    }
 }

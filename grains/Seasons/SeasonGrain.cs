@@ -10,8 +10,7 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
 {
     private readonly IPersistentState<SeasonState> _state;
     private readonly TimeProvider _clock;
-    private readonly FollowUp _scheduleRounds;
-    private readonly FollowUp _list;
+    private readonly FollowUp _settleOwed;
 
     public SeasonGrain(
         [PersistentState("season", StorageNames.Default)] IPersistentState<SeasonState> state,
@@ -20,23 +19,17 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
     {
         _state = state;
         _clock = clock;
-        _scheduleRounds = new FollowUp(this, ScheduleRoundsAsync, logger);
-        _list = new FollowUp(this, ListAsync, logger);
+        _settleOwed = new FollowUp(this, SettleOwedAsync, logger);
     }
 
     private SeasonState State => _state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Season is not null && !State.RoundsScheduled)
-        {
-            await _scheduleRounds.RunAsync();
-        }
-
         // Also lists seasons created before there was a catalogue, the first time they are asked for.
-        if (State.Season is not null && !State.Listed)
+        if (State.Season is not null && !(State.RoundsScheduled && State.Listed))
         {
-            await _list.RunAsync();
+            await _settleOwed.RunAsync();
         }
     }
 
@@ -57,8 +50,7 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         State.RoundsScheduled = false;
         State.Listed = false;
         await _state.WriteOrDropActivationAsync(this);
-        await _scheduleRounds.RunAsync();
-        await _list.RunAsync();
+        await _settleOwed.RunAsync();
         return new(SeasonCreateOutcome.Created, View(), []);
     }
 
@@ -168,7 +160,7 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
         await _state.WriteOrDropActivationAsync(this);
         if (final)
         {
-            await _list.RunAsync();
+            await _settleOwed.RunAsync();
         }
     }
 
@@ -209,24 +201,27 @@ public sealed class SeasonGrain : Grain, ISeasonGrain
             [.. State.WinnerTrackIds]);
     }
 
-    private async Task ListAsync()
+    /// <summary>What a committed change left owed, done and recorded in one write: each round grain's schedule
+    /// and closing reminder, and the season's listing in the catalogue (both idempotent on their side).</summary>
+    private async Task SettleOwedAsync()
     {
         var season = State.Season!;
-        await GrainFactory.GetGrain<ISeasonCatalogGrain>(0).PutAsync(new SeasonListing(
-            season.Id, season.Name, season.Regions, season.Rounds[0].OpensAt, season.Rounds[^1].ClosesAt,
-            FinalClosed: State.ClosedRounds.Contains(season.Rounds.Count)));
-        State.Listed = true;
-        await _state.WriteStateAsync();
-    }
-
-    private async Task ScheduleRoundsAsync()
-    {
-        foreach (var round in State.Season!.Rounds)
+        if (!State.RoundsScheduled)
         {
-            await GrainFactory.GetGrain<IRoundGrain>(round.Key).ScheduleAsync(round);
+            foreach (var round in season.Rounds)
+            {
+                await GrainFactory.GetGrain<IRoundGrain>(round.Key).ScheduleAsync(round);
+            }
         }
 
-        State.RoundsScheduled = true;
+        if (!State.Listed)
+        {
+            await GrainFactory.GetGrain<ISeasonCatalogGrain>(0).PutAsync(new SeasonListing(
+                season.Id, season.Name, season.Regions, season.Rounds[0].OpensAt, season.Rounds[^1].ClosesAt,
+                FinalClosed: State.ClosedRounds.Contains(season.Rounds.Count)));
+        }
+
+        (State.RoundsScheduled, State.Listed) = (true, true);
         await _state.WriteStateAsync();
     }
 }

@@ -24,7 +24,9 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
     private readonly FollowUp _index;
     private readonly FollowUp _handOver;
     private bool _countsBehind;
-    private long? _listedEngagement;
+    /// <summary>Visits or linked views changed since the title list last heard (true on activation, so a fresh
+    /// activation reports once).</summary>
+    private bool _engagementChanged = true;
 
     /// <summary>Visits and clicks per minute not yet handed to the title's day analytics.</summary>
     private readonly Dictionary<long, TitleMinuteCounts> _activity = [];
@@ -83,7 +85,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         if (State.Title is not null)
         {
             State.Visits++;
-            _countsBehind = true;
+            (_countsBehind, _engagementChanged) = (true, true);
             AddActivity(new Dictionary<string, long>(), visits: 1);
         }
 
@@ -135,6 +137,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
 
         // Views only grow; a report overtaken by a newer one cannot take them back.
         (video.Linked, video.Views) = (report.Linked, Math.Max(video.Views, report.Views));
+        _engagementChanged = true;
         IssueRewards(report.CreatorId);
         await _state.WriteOrDropActivationAsync(this);
         await HandOverRewardsAsync();
@@ -165,7 +168,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
 
         // Views alone are written with the hub counts (a lost update is repeated by the next report); an
         // issued reward is written before it is handed over.
-        _countsBehind = true;
+        (_countsBehind, _engagementChanged) = (true, true);
         if (State.RewardsOwed.Count > owed)
         {
             await _state.WriteOrDropActivationAsync(this);
@@ -285,10 +288,11 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
             await _state.WriteStateAsync();
         }
 
-        if (State is { Title: { } title, Listed: true } && Engagement() is var engagement && engagement != _listedEngagement)
+        // Summed only after a change: an idle hub does not walk its linked videos every tick.
+        if (_engagementChanged && State is { Title: { } title, Listed: true })
         {
-            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, engagement);
-            _listedEngagement = engagement;
+            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, Engagement());
+            _engagementChanged = false;
         }
 
         // Day by day, each day's minutes forgotten only once its grain has them.

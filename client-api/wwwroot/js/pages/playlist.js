@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, verifiedBadge, when } from '../ui.js';
+import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, when } from '../ui.js';
 
 mountShell();
 const region = (query.get('region') ?? 'JP').toUpperCase();
@@ -47,7 +47,7 @@ if (playlist) {
       ['#', t => String(playlist.tracks.indexOf(t) + 1), true],
       ['Track', t => t.title],
       ['Listen', playControl],
-      ['Artist', t => el('span', {}, el('a', { href: `/artist.html?id=${encodeURIComponent(t.artistId)}` }, t.artistName), ' ', verifiedBadge(t.artistVerified))],
+      ['Artist', artistLink],
       ['Popularity', t => number(t.popularity), true],
     ], playlist.tracks));
   }

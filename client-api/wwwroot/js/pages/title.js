@@ -22,7 +22,7 @@ if (!id) {
     const watch = option => el('a', { class: 'button', href: option.url, target: '_blank', rel: 'noopener', onclick: () => count(option) },
       `${option.kind === 'tickets' ? 'Tickets' : option.kind[0].toUpperCase() + option.kind.slice(1)} on ${option.provider}`);
     show(document.getElementById('content'),
-      el('p', {}, hub.kind === 'movie' ? 'Movie' : 'Show'),
+      el('p', {}, kindLabel(hub.kind)),
       el('h2', {}, 'Where to watch'),
       hub.whereToWatch.length ? el('div', { class: 'watch' }, hub.whereToWatch.map(watch)) : el('p', { class: 'empty' }, region ? `Not offered in ${region} yet.` : 'No providers listed yet.'),
       el('div', { class: 'grid two' },
@@ -38,6 +38,10 @@ if (!id) {
         : el('p', { class: 'empty', id: 'related' }, 'No linked fan videos yet.'));
     status('');
   }
+}
+
+function kindLabel(kind) {
+  return kind === 'movie' ? 'Movie' : 'Show';
 }
 
 /** Without an id: a search over names, hashtags and cast, most engaged first, a page at a time. */
@@ -70,7 +74,7 @@ async function browseTitles() {
     show(content,
       table(`${counted(rows.length, 'title', 'titles')}, most engaged first`, [
         ['Title', t => el('a', { href: `/title.html?id=${encodeURIComponent(t.id)}` }, t.name)],
-        ['Kind', t => t.kind === 'movie' ? 'Movie' : 'Show'],
+        ['Kind', t => kindLabel(t.kind)],
         ['Hashtags', t => t.hashtags.map(h => `#${h}`).join(' ')],
         ['Engagement', t => number(t.engagement), true],
       ], rows),

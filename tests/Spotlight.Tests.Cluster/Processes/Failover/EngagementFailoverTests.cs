@@ -19,7 +19,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
     private static readonly TimeSpan SendDeadline = TimeSpan.FromMinutes(4);
 
     /// <summary>A silence longer than this after a kill means the hedged copies did not get through.</summary>
-    private static readonly TimeSpan HedgedClusterCallsDelayBound = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SilenceWorthTheGatewayLog = TimeSpan.FromSeconds(2);
 
     public enum KillPoint
     {
@@ -89,7 +89,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             {
                 var log = api.Process.Output.Replace("\n      ", " ", StringComparison.Ordinal).Split('\n');
                 output.WriteLine($"{api.Process.Name} sent {log.Count(l => l.Contains("sending copy", StringComparison.Ordinal))} copies of calls");
-                if (silence >= HedgedClusterCallsDelayBound)
+                if (silence >= SilenceWorthTheGatewayLog)
                 {
                     // What the API saw of the cluster meanwhile, to tell a dead connection from a stalled silo.
                     output.WriteLine(string.Join("\n", log.Where(l => l.Contains("ateway", StringComparison.Ordinal) || l.Contains("onnection", StringComparison.Ordinal)
