@@ -52,7 +52,7 @@ public static class EngagementEndpoints
         var batch = ToIngestBatch(request.BatchId!, request.Events!, clock.GetUtcNow(), options.Value.Engagement.DedupeWindow);
         // Idempotent under its batch id, so a call lost with a dying gateway is sent again through another
         // (each copy to another of the equivalent stateless ingest grains, which the client routes apart).
-        var outcome = await hedged.ExecuteAsync(async (copy, _) => await grains.GetGrain<IEngagementIngestGrain>(copy).IngestAsync(batch), cancellationToken);
+        var outcome = await hedged.ExecuteAsync(async (copy, _) => await grains.GetGrain<IEngagementIngestGrain>(copy % EngagementIngestKeys.Count).IngestAsync(batch), cancellationToken);
         return TypedResults.Accepted((string?)null, new EngagementResponse(request.BatchId!, outcome.Accepted, outcome.Rejected, outcome.Duplicate));
     }
 

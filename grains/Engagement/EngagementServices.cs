@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Spotlight.Grains.Engagement.Directory;
+using Spotlight.Grains.Engagement.Ingest;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Store;
 using Spotlight.Domain;
@@ -22,6 +23,7 @@ public static class EngagementServices
         services.TryAddSingleton<EngagementMetrics>();
         services.AddSingleton<EngagementMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementMaintenance>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, IngestAddressKeeper>();
         return services;
     }
 

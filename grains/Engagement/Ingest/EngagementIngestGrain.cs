@@ -62,6 +62,8 @@ public sealed class EngagementIngestGrain(IEngagementLog log, KnownVideos videos
         return await log.AppendAsync(new LogAppend(batch.BatchId, slices, new IngestOutcome(accepted, rejected, Duplicate: false)), CancellationToken.None);
     }
 
+    public Task KeepAddressedAsync() => Task.CompletedTask;
+
     /// <summary>One entry per partition, its events grouped by a counting sort of their partitions.</summary>
     private static List<LogSlice> Slices(IngestBatch batch, int[] partitionOf, string?[] trackOf, int partitions, out int accepted)
     {
