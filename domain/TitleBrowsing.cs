@@ -5,9 +5,10 @@ using Spotlight.GrainInterfaces.Titles;
 namespace Spotlight.Domain;
 
 /// <summary>
-/// The title list (<c>GET /api/titles</c>): a search over names, hashtags and cast, most engaged first, a page
-/// at a time. The cursor is the last row's place in that order (engagement, then id), so a page never repeats
-/// a row of the one before; a title whose engagement grows past the cursor meanwhile is not shown again.
+/// The title list (<c>GET /api/titles</c>): a search over names, hashtags and cast, most engaged (or most
+/// trending) first, a page at a time. The cursor is the last row's place in that order (the figure, then id),
+/// so a page never repeats a row of the one before; a title whose figure grows past the cursor meanwhile is
+/// not shown again. A cursor names its order, so it cannot continue a list in another.
 /// </summary>
 public static class TitleBrowsing
 {
@@ -15,7 +16,14 @@ public static class TitleBrowsing
     public const int MaxLimit = 100;
     public const int MaxQueryLength = 100;
 
-    public static (TitleKind? Kind, int Limit, IReadOnlyList<FieldError> Errors) ValidateQuery(string? query, string? kind, string? cursor, int? limit)
+    public static readonly IReadOnlyDictionary<string, TitleOrder> Orders = new Dictionary<string, TitleOrder>(StringComparer.Ordinal)
+    {
+        ["engaged"] = TitleOrder.Engaged,
+        ["trending"] = TitleOrder.Trending,
+    };
+
+    public static (TitleKind? Kind, TitleOrder Order, int Limit, IReadOnlyList<FieldError> Errors) ValidateQuery(
+        string? query, string? kind, string? sort, string? cursor, int? limit)
     {
         var errors = new List<FieldError>();
         if (query is { Length: > MaxQueryLength })
@@ -29,9 +37,15 @@ public static class TitleBrowsing
             errors.Add(new("kind", "Either \"movie\" or \"show\"."));
         }
 
-        if (cursor is not null && ReadCursor(cursor) is null)
+        var order = TitleOrder.Engaged;
+        if (sort is not null && !Orders.TryGetValue(sort, out order))
         {
-            errors.Add(new("cursor", "A cursor as the previous page's nextCursor gave it."));
+            errors.Add(new("sort", "Either \"engaged\" or \"trending\"."));
+        }
+
+        if (cursor is not null && ReadCursor(cursor)?.Order != order)
+        {
+            errors.Add(new("cursor", "A cursor as the previous page's nextCursor gave it, with the same sort."));
         }
 
         if (limit is < 1 or > MaxLimit)
@@ -39,7 +53,7 @@ public static class TitleBrowsing
             errors.Add(new("limit", $"From 1 to {MaxLimit}."));
         }
 
-        return (parsedKind, limit ?? DefaultLimit, errors);
+        return (parsedKind, order, limit ?? DefaultLimit, errors);
     }
 
     public static bool Matches(TitleListing title, string? query, TitleKind? kind)
@@ -61,37 +75,40 @@ public static class TitleBrowsing
             || title.CastNames.Any(c => c.Contains(text, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The page after <paramref name="cursor"/> (from the start when null) of the matching titles.</summary>
-    public static TitlePage Page(IEnumerable<TitleListing> titles, string? query, TitleKind? kind, string? cursor, int limit)
+    /// <summary>The page after <paramref name="cursor"/> (from the start when null) of the matching titles, whose
+    /// <see cref="TitleListing.Trending"/> the caller has worked out.</summary>
+    public static TitlePage Page(IEnumerable<TitleListing> titles, string? query, TitleKind? kind, TitleOrder order, string? cursor, int limit)
     {
         var after = cursor is null ? null : ReadCursor(cursor);
         var page = titles
-            .Where(t => Matches(t, query, kind) && (after is not { } a || ComesAfter(t, a.Engagement, a.Id)))
-            .OrderByDescending(t => t.Engagement)
+            .Where(t => Matches(t, query, kind) && (after is not { } a || ComesAfter(t, order, a.Figure, a.Id)))
+            .OrderByDescending(t => Figure(t, order))
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .Take(limit + 1)
             .ToList();
         return page.Count > limit
-            ? new TitlePage([.. page.Take(limit)], WriteCursor(page[limit - 1]))
+            ? new TitlePage([.. page.Take(limit)], WriteCursor(page[limit - 1], order))
             : new TitlePage(page, null);
     }
 
-    private static bool ComesAfter(TitleListing title, long engagement, string id) =>
-        title.Engagement < engagement || (title.Engagement == engagement && string.CompareOrdinal(title.Id, id) > 0);
+    private static long Figure(TitleListing title, TitleOrder order) => order == TitleOrder.Trending ? title.Trending : title.Engagement;
 
-    private static string WriteCursor(TitleListing last) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.Engagement}:{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static bool ComesAfter(TitleListing title, TitleOrder order, long figure, string id) =>
+        Figure(title, order) < figure || (Figure(title, order) == figure && string.CompareOrdinal(title.Id, id) > 0);
 
-    private static (long Engagement, string Id)? ReadCursor(string cursor)
+    private static string WriteCursor(TitleListing last, TitleOrder order) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Orders.First(o => o.Value == order).Key}:{Figure(last, order)}:{last.Id}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (TitleOrder Order, long Figure, string Id)? ReadCursor(string cursor)
     {
         try
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            return colon > 0 && long.TryParse(text.AsSpan(0, colon), out var engagement) && ResourceIdRules.IsValid(text[(colon + 1)..])
-                ? (engagement, text[(colon + 1)..])
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':', 3);
+            return parts.Length == 3 && Orders.TryGetValue(parts[0], out var order) && long.TryParse(parts[1], out var figure) && ResourceIdRules.IsValid(parts[2])
+                ? (order, figure, parts[2])
                 : null;
         }
         catch (FormatException)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
+using Spotlight.ClientApi.Names;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Reviews;
@@ -30,7 +31,8 @@ public static class LinkReviewEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<LinkReview>>, ValidationProblem>> ListAsync([AllowedValues("pending", "approved", "rejected")] string? status, string? titleId, int? limit, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<LinkReviewResponse>>, ValidationProblem>> ListAsync(
+        [AllowedValues("pending", "approved", "rejected")] string? status, string? titleId, int? limit, IGrainFactory grains, RowNames names)
     {
         var errors = new List<FieldError>();
         var parsed = status switch
@@ -63,13 +65,13 @@ public static class LinkReviewEndpoints
 
         if (titleId is not null)
         {
-            return TypedResults.Ok(await grains.GetGrain<ILinkReviewQueueGrain>(titleId).ListAsync(parsed!.Value, take));
+            return TypedResults.Ok(await LinkReviewResponse.FromAsync(await grains.GetGrain<ILinkReviewQueueGrain>(titleId).ListAsync(parsed!.Value, take), names));
         }
 
         // Across titles: each title's oldest, merged.
         var titles = await grains.GetGrain<ILinkReviewDirectoryGrain>(ILinkReviewDirectoryGrain.Key).GetTitlesAsync();
         var lists = await GrainCalls.InBatchesAsync(titles, ParallelTitles, id => grains.GetGrain<ILinkReviewQueueGrain>(id).ListAsync(parsed!.Value, take));
-        return TypedResults.Ok<IReadOnlyList<LinkReview>>([.. LinkReviewOrder.Sort(lists.Values.SelectMany(l => l)).Take(take)]);
+        return TypedResults.Ok(await LinkReviewResponse.FromAsync(LinkReviewOrder.Sort(lists.Values.SelectMany(l => l)).Take(take), names));
     }
 
     public static async Task<Results<Ok<LinkReview>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(

@@ -163,7 +163,7 @@ public static class SeasonEndpoints
     }
 
     public static async Task<Results<Ok<LeaderboardResponse>, NotFound, ValidationProblem>> GetLeaderboardAsync(
-        string id, int n, int? top, string? around, int? neighbours, IGrainFactory grains, ArtistNames artists)
+        string id, int n, int? top, string? around, int? neighbours, IGrainFactory grains, RowNames names)
     {
         var errors = ValidateRound(top, around, neighbours);
         if (errors.Count > 0)
@@ -177,11 +177,11 @@ public static class SeasonEndpoints
         }
 
         var board = await round.GetLeaderboardAsync(top ?? DefaultTop, around, neighbours ?? DefaultNeighbours);
-        return TypedResults.Ok(await LeaderboardResponse.FromAsync(id, board, artists));
+        return TypedResults.Ok(await LeaderboardResponse.FromAsync(id, board, names));
     }
 
     public static async Task<Results<ServerSentEventsResult<LeaderboardResponse>, NotFound, ValidationProblem>> WatchLeaderboardAsync(
-        string id, int n, int? top, IGrainFactory grains, LiveLeaderboardFeed feed, ArtistNames artists, CancellationToken cancellationToken)
+        string id, int n, int? top, IGrainFactory grains, LiveLeaderboardFeed feed, RowNames names, CancellationToken cancellationToken)
     {
         var errors = ValidateRound(top, around: null, neighbours: null);
         if (errors.Count > 0)
@@ -194,20 +194,20 @@ public static class SeasonEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.ServerSentEvents(EventsAsync(feed.WatchAsync(RoundKeys.Of(id, n), top ?? DefaultTop, cancellationToken), id, artists, cancellationToken));
+        return TypedResults.ServerSentEvents(EventsAsync(feed.WatchAsync(RoundKeys.Of(id, n), top ?? DefaultTop, cancellationToken), id, names, cancellationToken));
 
         static async IAsyncEnumerable<SseItem<LeaderboardResponse>> EventsAsync(
-            IAsyncEnumerable<Leaderboard> boards, string seasonId, ArtistNames artists, [EnumeratorCancellation] CancellationToken cancellationToken)
+            IAsyncEnumerable<Leaderboard> boards, string seasonId, RowNames names, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var board in boards.WithCancellation(cancellationToken))
             {
-                yield return new SseItem<LeaderboardResponse>(await LeaderboardResponse.FromAsync(seasonId, board, artists), "leaderboard");
+                yield return new SseItem<LeaderboardResponse>(await LeaderboardResponse.FromAsync(seasonId, board, names), "leaderboard");
             }
         }
     }
 
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CloseAsync(
-        string id, int n, ClaimsPrincipal user, IGrainFactory grains, ArtistNames artists)
+        string id, int n, ClaimsPrincipal user, IGrainFactory grains, RowNames names)
     {
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
@@ -223,11 +223,11 @@ public static class SeasonEndpoints
                 return Problems.Conflict($"Round {n} is not scheduled yet; try again in a few seconds.");
         }
 
-        return TypedResults.Ok(await RoundResultsResponse.FromAsync(id, (await round.GetResultsAsync())!, artists));
+        return TypedResults.Ok(await RoundResultsResponse.FromAsync(id, (await round.GetResultsAsync())!, names));
     }
 
     public static async Task<Results<Ok<RoundResultsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetResultsAsync(
-        string id, int n, IGrainFactory grains, ArtistNames artists)
+        string id, int n, IGrainFactory grains, RowNames names)
     {
         if (await FindRoundAsync(grains, id, n) is not { } round)
         {
@@ -235,12 +235,12 @@ public static class SeasonEndpoints
         }
 
         return await round.GetResultsAsync() is { } results
-            ? TypedResults.Ok(await RoundResultsResponse.FromAsync(id, results, artists))
+            ? TypedResults.Ok(await RoundResultsResponse.FromAsync(id, results, names))
             : Problems.Conflict($"Round {n} has not closed yet; its live ranking is at the leaderboard.");
     }
 
     public static async Task<Results<Ok<ShortlistResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetShortlistAsync(
-        string id, int? top, ClaimsPrincipal user, IGrainFactory grains)
+        string id, int? top, ClaimsPrincipal user, IGrainFactory grains, RowNames names)
     {
         var errors = ValidateRound(top, around: null, neighbours: null);
         if (errors.Count > 0)
@@ -267,8 +267,10 @@ public static class SeasonEndpoints
         var board = await grains.GetGrain<IRoundGrain>(schedule.Key).GetLeaderboardAsync(top ?? schedule.Advance, around: null, neighbours: 0);
         var artists = await GrainCalls.InBatchesAsync(
             board.Rows.Select(r => r.ArtistId), batchSize: 32, artistId => grains.GetGrain<IArtistGrain>(artistId).GetAsync());
+        var audio = await names.AudioAsync(board.Rows.Select(r => r.TrackId));
         var rows = board.Rows
-            .Select(r => new ShortlistRow(r, artists.GetValueOrDefault(r.ArtistId) is { } a ? new ShortlistContact(a.DisplayName, a.Region, a.Verified, a.Links, a.ContactEmail) : null))
+            .Select(r => new ShortlistRow(r, audio.GetValueOrDefault(r.TrackId),
+                artists.GetValueOrDefault(r.ArtistId) is { } a ? new ShortlistContact(a.DisplayName, a.Region, a.Verified, a.Links, a.ContactEmail) : null))
             .ToList();
         return TypedResults.Ok(new ShortlistResponse(id, current, board.State, rows));
     }

@@ -81,21 +81,27 @@ public sealed record LeaderboardResponse(
     IReadOnlyList<RankedTrackResponse> Rows,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RankedTrackResponse>? Around)
 {
-    public static async Task<LeaderboardResponse> FromAsync(string seasonId, Leaderboard board, ArtistNames artists)
+    public static async Task<LeaderboardResponse> FromAsync(string seasonId, Leaderboard board, RowNames names)
     {
-        var names = await artists.OfAsync(board.Rows.Concat(board.Around ?? []).Select(r => r.ArtistId));
+        var rows = board.Rows.Concat(board.Around ?? []).ToList();
+        var joined = new RowJoin(await names.ArtistsAsync(rows.Select(r => r.ArtistId)), await names.AudioAsync(rows.Select(r => r.TrackId)));
         return new(seasonId, board.Round, board.State, board.Entries,
-            [.. board.Rows.Select(r => RankedTrackResponse.From(r, names))],
-            board.Around is null ? null : [.. board.Around.Select(r => RankedTrackResponse.From(r, names))]);
+            [.. board.Rows.Select(r => RankedTrackResponse.From(r, joined))],
+            board.Around is null ? null : [.. board.Around.Select(r => RankedTrackResponse.From(r, joined))]);
     }
 }
 
-/// <summary>A ranked track with its artist's name and badge (joined by the API, so a page needs no more calls);
-/// <c>artistName</c> is null only for an artist whose profile cannot be read.</summary>
+/// <summary>The artists and tracks of ranked rows, read once for a whole page.</summary>
+public sealed record RowJoin(IReadOnlyDictionary<string, ArtistName> Artists, IReadOnlyDictionary<string, string> Audio);
+
+/// <summary>A ranked track with its artist's name and badge and its audio address (joined by the API, so a page
+/// needs no more calls); <c>artistName</c> and <c>audioUrl</c> are null only when the profile or track cannot
+/// be read.</summary>
 public sealed record RankedTrackResponse(
     int Rank,
     string TrackId,
     string Title,
+    string? AudioUrl,
     string ArtistId,
     string? ArtistName,
     bool ArtistVerified,
@@ -104,10 +110,11 @@ public sealed record RankedTrackResponse(
     decimal Score,
     DateTimeOffset SubmittedAt)
 {
-    public static RankedTrackResponse From(LeaderboardRow row, IReadOnlyDictionary<string, ArtistName> names)
+    public static RankedTrackResponse From(LeaderboardRow row, RowJoin joined)
     {
-        var artist = names.GetValueOrDefault(row.ArtistId);
-        return new(row.Rank, row.TrackId, row.Title, row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, row.Popularity, row.JudgeScore, row.Score, row.SubmittedAt);
+        var artist = joined.Artists.GetValueOrDefault(row.ArtistId);
+        return new(row.Rank, row.TrackId, row.Title, joined.Audio.GetValueOrDefault(row.TrackId), row.ArtistId, artist?.DisplayName, artist?.Verified ?? false,
+            row.Popularity, row.JudgeScore, row.Score, row.SubmittedAt);
     }
 }
 
@@ -122,16 +129,16 @@ public sealed record RoundResultsResponse(
     IReadOnlyList<string> Advanced,
     IReadOnlyList<string> Winners)
 {
-    public static async Task<RoundResultsResponse> FromAsync(string seasonId, RoundResults results, ArtistNames artists)
+    public static async Task<RoundResultsResponse> FromAsync(string seasonId, RoundResults results, RowNames names)
     {
-        var names = await artists.OfAsync(results.Rows.Select(r => r.Row.ArtistId));
+        var joined = new RowJoin(await names.ArtistsAsync(results.Rows.Select(r => r.Row.ArtistId)), await names.AudioAsync(results.Rows.Select(r => r.Row.TrackId)));
         return new(
             seasonId,
             results.Round,
             results.ClosedAt,
             results.ClosedBy,
             results.IsFinal,
-            [.. results.Rows.Select(r => ResultRowResponse.From(r, names))],
+            [.. results.Rows.Select(r => ResultRowResponse.From(r, joined))],
             [.. results.Rows.Where(r => r.Advanced).Select(r => r.Row.TrackId)],
             [.. results.Rows.Where(r => r.Winner).Select(r => r.Row.TrackId)]);
     }
@@ -144,6 +151,7 @@ public sealed record ResultRowResponse(
     string? ArtistName,
     bool ArtistVerified,
     string Title,
+    string? AudioUrl,
     long Popularity,
     decimal? JudgeScore,
     decimal Score,
@@ -151,10 +159,10 @@ public sealed record ResultRowResponse(
     bool Winner,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Prize)
 {
-    public static ResultRowResponse From(ResultRow r, IReadOnlyDictionary<string, ArtistName> names)
+    public static ResultRowResponse From(ResultRow r, RowJoin joined)
     {
-        var artist = names.GetValueOrDefault(r.Row.ArtistId);
-        return new(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, r.Row.Title,
+        var artist = joined.Artists.GetValueOrDefault(r.Row.ArtistId);
+        return new(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, r.Row.Title, joined.Audio.GetValueOrDefault(r.Row.TrackId),
             r.Row.Popularity, r.Row.JudgeScore, r.Row.Score, r.Advanced, r.Winner, r.Prize);
     }
 }
@@ -162,7 +170,8 @@ public sealed record ResultRowResponse(
 /// <summary>A shortlisted artist's contact for partners: the profile's links and contact e-mail.</summary>
 public sealed record ShortlistContact(string DisplayName, string Region, bool Verified, IReadOnlyList<string> Links, string? ContactEmail);
 
-public sealed record ShortlistRow(LeaderboardRow Row, ShortlistContact? Artist);
+/// <summary>A shortlisted track with its audio address and its artist's contact.</summary>
+public sealed record ShortlistRow(LeaderboardRow Row, string? AudioUrl, ShortlistContact? Artist);
 
 public sealed record ShortlistResponse(string SeasonId, int Round, RoundState State, IReadOnlyList<ShortlistRow> Rows);
 

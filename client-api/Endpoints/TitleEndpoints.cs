@@ -20,7 +20,7 @@ public static class TitleEndpoints
         var titles = endpoints.MapGroup("/titles").WithTags("Titles");
         titles.MapGet("/", SearchAsync)
             .AllowAnonymous()
-            .WithSummary("Titles to browse: `query` searches names, hashtags and cast, most engaged (hub visits plus linked videos' views) first, a page at a time (`cursor` from the previous page's `nextCursor`).");
+            .WithSummary("Titles to browse: `query` searches names, hashtags and cast; `sort=engaged` (the default) puts the most engaged first (hub visits plus linked videos' views), `sort=trending` the most engagement gained in the last day (the current hour and the 24 before it); a page at a time (`cursor` from the previous page's `nextCursor`).");
         titles.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).");
@@ -37,15 +37,15 @@ public static class TitleEndpoints
     }
 
     public static async Task<Results<Ok<TitleListResponse>, ValidationProblem>> SearchAsync(
-        string? query, [AllowedValues("movie", "show")] string? kind, string? cursor, int? limit, IGrainFactory grains)
+        string? query, [AllowedValues("movie", "show")] string? kind, [AllowedValues("engaged", "trending")] string? sort, string? cursor, int? limit, IGrainFactory grains)
     {
-        var (parsedKind, take, errors) = TitleBrowsing.ValidateQuery(query, kind, cursor, limit);
+        var (parsedKind, order, take, errors) = TitleBrowsing.ValidateQuery(query, kind, sort, cursor, limit);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);
         }
 
-        var page = await grains.GetGrain<ITitleCatalogGrain>(0).SearchAsync(query, parsedKind, cursor, take);
+        var page = await grains.GetGrain<ITitleCatalogGrain>(0).SearchAsync(query, parsedKind, order, cursor, take);
         return TypedResults.Ok(new TitleListResponse([.. page.Titles.Select(TitleListItem.From)], page.NextCursor));
     }
 

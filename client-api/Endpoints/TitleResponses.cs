@@ -26,10 +26,10 @@ public sealed record HubClickResponse(string TitleId, string Target);
 /// <summary>A page of the title list; <c>nextCursor</c> fetches the next page, null on the last.</summary>
 public sealed record TitleListResponse(IReadOnlyList<TitleListItem> Titles, string? NextCursor);
 
-public sealed record TitleListItem(string Id, string Name, TitleKind Kind, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Cast, long Engagement)
+public sealed record TitleListItem(string Id, string Name, TitleKind Kind, IReadOnlyList<string> Hashtags, IReadOnlyList<string> Cast, long Engagement, long Trending)
 {
     public static TitleListItem From(TitleListing t) =>
-        new(t.Id, t.Name, t.Kind, t.Hashtags, t.CastNames, t.Engagement);
+        new(t.Id, t.Name, t.Kind, t.Hashtags, t.CastNames, t.Engagement, t.Trending);
 }
 
 public sealed record TitleResponse(

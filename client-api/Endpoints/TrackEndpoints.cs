@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
+using Spotlight.ClientApi.Names;
 using Spotlight.GrainInterfaces.Artists;
 using Spotlight.GrainInterfaces.Reviews;
 using Spotlight.GrainInterfaces.Seasons;
@@ -15,6 +16,8 @@ public static class TrackEndpoints
 {
     public const int DefaultQueueLimit = 50;
     public const int MaxQueueLimit = 200;
+    public const int DefaultHistoryDays = 30;
+    public const int MaxHistoryDays = 90;
 
     public static IEndpointRouteBuilder MapTrackEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -22,6 +25,9 @@ public static class TrackEndpoints
         tracks.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
             .WithSummary("A track: cleared tracks are public; others only for their owner and staff.");
+        tracks.MapGet("/{id}/history", GetHistoryAsync)
+            .AllowAnonymous()
+            .WithSummary("A track's popularity per UTC day (the last `days`, 30 by default, at most 90) and its standing in every round it entered; seen by whoever may see the track.");
         tracks.MapPost("/{id}/review", ReviewAsync)
             .RequireAuthorization(Policies.Reviewer)
             .WithSummary("Clear or reject a submitted track (a reason is required to reject).");
@@ -55,7 +61,34 @@ public static class TrackEndpoints
             CurrentRound = standing?.Round,
             Rank = standing?.Rank,
             Season = standing,
+            ArtistName = profile?.DisplayName,
         });
+    }
+
+    public static async Task<Results<Ok<TrackHistoryResponse>, NotFound, ValidationProblem>> GetHistoryAsync(
+        string id, int? days, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var span = days ?? DefaultHistoryDays;
+        if (span is < 1 or > MaxHistoryDays)
+        {
+            return FieldProblems.Single("days", $"From 1 to {MaxHistoryDays}.");
+        }
+
+        var track = await grains.GetGrain<ITrackGrain>(id).GetAsync();
+        if (track is null || (ViewerOf(track, user) == TrackViewer.Public && track.Status != TrackStatus.Cleared))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var firstDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - span);
+        var daily = await grains.GetGrain<ITrackPopularityGrain>(id).GetDailyAsync(firstDay, span);
+        var season = track.SeasonId is { } seasonId ? await grains.GetGrain<ISeasonGrain>(seasonId).GetAsync() : null;
+        var standings = season is null ? [] : await Task.WhenAll(season.Season.Rounds.Select(async r => (Round: r, Standing: await grains.GetGrain<IRoundGrain>(r.Key).GetStandingAsync(id))));
+        return TypedResults.Ok(new TrackHistoryResponse(
+            id,
+            [.. daily.Select((p, i) => new TrackDayResponse(firstDay.AddDays(i), p.Points, p.Counters.Views, p.Counters.Likes, p.Counters.Comments, p.Counters.Shares, p.Uses))],
+            [.. standings.Where(s => s.Standing is not null).Select(s => new TrackRoundResponse(
+                s.Round.Number, s.Round.Name, s.Standing!.State, s.Standing.Rank, s.Standing.Score, s.Standing.Outcome, s.Standing.Prize))]));
     }
 
     /// <summary>The track's entry and standing in the season it names; null when it names none.</summary>
@@ -112,7 +145,7 @@ public static class TrackEndpoints
         }
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<PendingTrack>>, ValidationProblem>> GetQueueAsync(IGrainFactory grains, int? limit)
+    public static async Task<Results<Ok<IReadOnlyList<PendingTrackResponse>>, ValidationProblem>> GetQueueAsync(IGrainFactory grains, RowNames names, int? limit)
     {
         var take = limit ?? DefaultQueueLimit;
         if (take is < 1 or > MaxQueueLimit)
@@ -120,7 +153,7 @@ public static class TrackEndpoints
             return FieldProblems.Single("limit", $"From 1 to {MaxQueueLimit}.");
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ITrackReviewQueueGrain>(ITrackReviewQueueGrain.Key).GetPendingAsync(take));
+        return TypedResults.Ok(await PendingTrackResponse.FromAsync(await grains.GetGrain<ITrackReviewQueueGrain>(ITrackReviewQueueGrain.Key).GetPendingAsync(take), names));
     }
 
     private static ReviewDecision? ParseDecision(string? value) => value switch
@@ -166,7 +199,8 @@ public sealed record TrackResponse(
     int? CurrentRound,
     int? Rank,
     IReadOnlyList<TrackReviewView>? Reviews,
-    TrackSeasonResponse? Season = null)
+    TrackSeasonResponse? Season = null,
+    string? ArtistName = null)
 {
     public static TrackResponse From(TrackDetails track, bool artistVerified, TrackViewer viewer) => new(
         track.Id, track.ArtistId, track.Title, track.AudioUrl, track.DurationSeconds, track.SeasonId, track.Status, track.SubmittedAt,
@@ -179,3 +213,12 @@ public sealed record TrackResponse(
             _ => null,
         });
 }
+
+/// <summary>A track's popularity per day and its standing in each round it entered, oldest first.</summary>
+public sealed record TrackHistoryResponse(string TrackId, IReadOnlyList<TrackDayResponse> Days, IReadOnlyList<TrackRoundResponse> Rounds);
+
+/// <summary>One UTC day of a track: popularity points (SPEC weights) and the engagement behind them.</summary>
+public sealed record TrackDayResponse(DateOnly Day, long Popularity, long Views, long Likes, long Comments, long Shares, long Uses);
+
+/// <summary>Where a track stood in one round: live while it is open, frozen once it closed.</summary>
+public sealed record TrackRoundResponse(int Round, string Name, RoundState State, int Rank, decimal Score, TrackOutcome Outcome, string? Prize);

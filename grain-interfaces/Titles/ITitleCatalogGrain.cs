@@ -13,12 +13,13 @@ public interface ITitleCatalogGrain : IGrainWithIntegerKey
     [Alias("PutAsync")]
     Task PutAsync(TitleListing listing);
 
-    /// <summary>The title's engagement now; ignored for a title not listed yet.</summary>
+    /// <summary>The title's engagement now, and what it gained per hour lately (<c>TrendingWindow</c>);
+    /// ignored for a title not listed yet.</summary>
     [Alias("SetEngagementAsync")]
-    Task SetEngagementAsync(string titleId, long engagement);
+    Task SetEngagementAsync(string titleId, long engagement, IReadOnlyDictionary<long, long> recentHours);
 
     /// <summary>Titles whose name, hashtags or cast contain <paramref name="query"/> (all when null), of
-    /// <paramref name="kind"/> (all when null), most engaged first, a page at a time.</summary>
+    /// <paramref name="kind"/> (all when null), in <paramref name="order"/>, a page at a time.</summary>
     [ReadOnly, Alias("SearchAsync")]
-    Task<TitlePage> SearchAsync(string? query, TitleKind? kind, string? cursor, int limit);
+    Task<TitlePage> SearchAsync(string? query, TitleKind? kind, TitleOrder order, string? cursor, int limit);
 }

@@ -10,6 +10,10 @@ public interface ITrackPopularityGrain : IGrainWithStringKey
     /// <summary>Totals and popularity points (SPEC default weights) between two event times; null bounds are open.</summary>
     [Alias("GetPopularityAsync")]
     Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to);
+
+    /// <summary>The same, for each of <paramref name="days"/> UTC days from <paramref name="firstDay"/>'s.</summary>
+    [Alias("GetDailyAsync")]
+    Task<IReadOnlyList<TrackPopularity>> GetDailyAsync(DateOnly firstDay, int days);
 }
 
 [GenerateSerializer, Immutable, Alias("Spotlight.Tracks.TrackPopularity")]

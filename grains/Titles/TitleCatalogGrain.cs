@@ -10,7 +10,8 @@ namespace Spotlight.Grains.Titles;
 /// comes again from its hub's next report).
 /// </summary>
 public sealed class TitleCatalogGrain(
-    [PersistentState("titleCatalog", StorageNames.Default)] IPersistentState<TitleCatalogState> state) : Grain, ITitleCatalogGrain
+    [PersistentState("titleCatalog", StorageNames.Default)] IPersistentState<TitleCatalogState> state,
+    TimeProvider clock) : Grain, ITitleCatalogGrain
 {
     private static readonly TimeSpan EngagementWriteInterval = TimeSpan.FromSeconds(10);
     private bool _engagementBehind;
@@ -30,19 +31,28 @@ public sealed class TitleCatalogGrain(
         await state.WriteOrDropActivationAsync(this);
     }
 
-    public Task SetEngagementAsync(string titleId, long engagement)
+    public Task SetEngagementAsync(string titleId, long engagement, IReadOnlyDictionary<long, long> recentHours)
     {
-        if (state.State.Titles.TryGetValue(titleId, out var known) && known.Engagement != engagement)
+        if (state.State.Titles.TryGetValue(titleId, out var known))
         {
             state.State.Titles[titleId] = known with { Engagement = engagement };
+            state.State.RecentHours[titleId] = new Dictionary<long, long>(recentHours);
             _engagementBehind = true;
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<TitlePage> SearchAsync(string? query, TitleKind? kind, string? cursor, int limit) =>
-        Task.FromResult(TitleBrowsing.Page(state.State.Titles.Values, query, kind, cursor, limit));
+    /// <summary>Trending figures are worked out here, at the time of the search, so that a title nobody visits
+    /// any more falls out of them without its hub having to say so.</summary>
+    public Task<TitlePage> SearchAsync(string? query, TitleKind? kind, TitleOrder order, string? cursor, int limit)
+    {
+        var now = clock.GetUtcNow();
+        var titles = state.State.Titles.Values.Select(t => state.State.RecentHours.TryGetValue(t.Id, out var hours)
+            ? t with { Trending = TrendingWindow.Sum(hours, now) }
+            : t);
+        return Task.FromResult(TitleBrowsing.Page(titles, query, kind, order, cursor, limit));
+    }
 
     private async Task WriteEngagementAsync()
     {
@@ -59,4 +69,8 @@ public sealed class TitleCatalogState
 {
     [Id(0)]
     public Dictionary<string, TitleListing> Titles { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per title, what it gained per hour lately, as its hub last reported it.</summary>
+    [Id(1)]
+    public Dictionary<string, Dictionary<long, long>> RecentHours { get; set; } = new(StringComparer.Ordinal);
 }

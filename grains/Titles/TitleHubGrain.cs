@@ -85,6 +85,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         if (State.Title is not null)
         {
             State.Visits++;
+            TrendingWindow.Add(State.RecentHours, _clock.GetUtcNow(), 1);
             (_countsBehind, _engagementChanged) = (true, true);
             AddActivity(new Dictionary<string, long>(), visits: 1);
         }
@@ -135,7 +136,13 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
             return;
         }
 
-        // Views only grow; a report overtaken by a newer one cannot take them back.
+        // Views only grow; a report overtaken by a newer one cannot take them back. A video linked now brings
+        // its views so far into the trending figure: that is when the title gained them.
+        if (report.Linked)
+        {
+            TrendingWindow.Add(State.RecentHours, _clock.GetUtcNow(), video.Linked ? report.Views - video.Views : Math.Max(video.Views, report.Views));
+        }
+
         (video.Linked, video.Views) = (report.Linked, Math.Max(video.Views, report.Views));
         _engagementChanged = true;
         IssueRewards(report.CreatorId);
@@ -150,6 +157,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         {
             if (State.LinkedVideos.TryGetValue(report.VideoId, out var video) && video.Linked && report.Views > video.Views)
             {
+                TrendingWindow.Add(State.RecentHours, _clock.GetUtcNow(), report.Views - video.Views);
                 video.Views = report.Views;
                 creators.Add(video.CreatorId);
             }
@@ -291,7 +299,7 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         // Summed only after a change: an idle hub does not walk its linked videos every tick.
         if (_engagementChanged && State is { Title: { } title, Listed: true })
         {
-            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, Engagement());
+            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, Engagement(), new Dictionary<long, long>(State.RecentHours));
             _engagementChanged = false;
         }
 

@@ -42,6 +42,10 @@ public sealed class TitleHubState
     /// <summary>The title list has this title (titles indexed before there was a list are listed on activation).</summary>
     [Id(9)]
     public bool Listed { get; set; }
+
+    /// <summary>Visits and linked views gained per hour, for the last day (<c>TrendingWindow</c>).</summary>
+    [Id(10)]
+    public Dictionary<long, long> RecentHours { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("Spotlight.Titles.LinkedVideo")]

@@ -57,6 +57,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         ["GET /api/titles/{id}/hub"] = "anonymous",
         ["POST /api/titles/{id}/hub/clicks"] = "anonymous",
         ["GET /api/tracks/{id}"] = "anonymous",
+        ["GET /api/tracks/{id}/history"] = "anonymous",
         ["POST /api/tracks/{id}/review"] = "reviewer",
         ["POST /api/videos/"] = "creator-or-ingest",
         ["GET /api/videos/{id}"] = "anonymous",

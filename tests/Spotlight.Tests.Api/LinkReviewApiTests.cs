@@ -29,6 +29,9 @@ public class LinkReviewApiTests(DevelopmentApiFactory factory) : IClassFixture<D
         await Eventually.UntilAsync(async () => (await _titles.VideoAsync(videoId)).GetProperty("counters").GetProperty("views").GetInt64() == 1_000, Settling, "1,000 views");
         var pending = await _titles.ReviewsAsync(titleId, "pending");
         Assert.Equal([videoId], pending.Select(r => r.GetProperty("videoId").GetString()));
+        // The queue names the title, so a reviewer need not look it up.
+        var title = await Api.Anonymous.GetFromJsonAsync<JsonElement>($"/api/titles/{titleId}");
+        Assert.Equal(title.GetProperty("name").GetString(), pending[0].GetProperty("titleName").GetString());
 
         // Refusals before the decision.
         await ProblemAssertions.AssertFieldErrorsAsync(await _titles.DecideAsync(videoId, titleId, "maybe"), "decision");

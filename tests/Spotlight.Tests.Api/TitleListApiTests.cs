@@ -54,7 +54,32 @@ public class TitleListApiTests(DevelopmentApiFactory factory) : IClassFixture<De
         Assert.Equal(new[] { quiet, visited, third }.Order(), walked.Order());
     }
 
+    [Fact]
+    public async Task Trending_CountsTheLastDaysVisits_AndOrdersByThem()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var once = await CreateAsync($"Once {run}", "movie", $"once{run}");
+        var twice = await CreateAsync($"Twice {run}", "show", $"twice{run}");
+        foreach (var title in new[] { once, twice, twice })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _api.Anonymous.GetAsync($"/api/titles/{title}/hub")).StatusCode);
+        }
+
+        JsonElement[] rows = [];
+        await Eventually.UntilAsync(async () =>
+            {
+                var page = await _api.Anonymous.GetFromJsonAsync<JsonElement>($"/api/titles?query={run}&sort=trending");
+                rows = [.. page.GetProperty("titles").EnumerateArray()];
+                return rows.Length == 2 && rows.Sum(r => r.GetProperty("trending").GetInt64()) == 3;
+            },
+            TimeSpan.FromSeconds(30),
+            "both hubs' visits in the trending figures");
+
+        Assert.Equal([(twice, 2L), (once, 1L)], rows.Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("trending").GetInt64())));
+    }
+
     [Theory]
+    [InlineData("?sort=hot", "sort")]
     [InlineData("?kind=film", "kind")]
     [InlineData("?cursor=not-a-cursor", "cursor")]
     [InlineData("?limit=0", "limit")]

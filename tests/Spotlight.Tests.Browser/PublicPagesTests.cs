@@ -42,7 +42,7 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Play Kōwhai Nights" })).ToHaveAttributeAsync("aria-pressed", "false");
         Assert.True(await playlist.Page.EvaluateAsync<bool>("() => document.querySelector('audio').paused"));
 
-        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Artist NZ" }).ClickAsync();
         await Expect(playlist.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"artist\\.html\\?id={artistId}$"));
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Artist NZ");
         await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).GetByText("✓ Verified")).ToBeVisibleAsync();
@@ -51,6 +51,15 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(playlist.Page.Locator("#content")).Not.ToContainTextAsync("null");
         await playlist.AssertHealthyAsync();
         await playlist.ScreenshotsAsync("artist");
+
+        // The track's own page: who made it, a play control, and what it has not got yet said in words.
+        await playlist.Page.GetByRole(AriaRole.Link, new() { Name = "Kōwhai Nights" }).ClickAsync();
+        await Expect(playlist.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kōwhai Nights");
+        await Expect(playlist.Page.GetByRole(AriaRole.Link, new() { Name = "Artist NZ" })).ToBeVisibleAsync();
+        await Expect(playlist.Page.GetByRole(AriaRole.Button, new() { Name = "Play Kōwhai Nights" })).ToBeVisibleAsync();
+        await Expect(playlist.Page.Locator("#content")).ToContainTextAsync("No engagement in the last 30 days yet");
+        await Expect(playlist.Page.Locator("#content")).ToContainTextAsync("The track is not entered in a season.");
+        await playlist.AssertHealthyAsync();
     }
 
     [Fact]
@@ -191,6 +200,63 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(now.GetByRole(AriaRole.Link, new() { Name = "Live leaderboard" })).ToBeVisibleAsync();
         await now.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
         await Expect(home.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Season " + seasonId);
+        await home.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task Leaderboard_WithoutASeason_ListsTheOpenOnes_AndOpensTheCurrentRoundByName()
+    {
+        var seasonId = SeasonScenario.NewId();
+        await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId));
+        var (trackId, _) = await _seasons.EnteredTrackAsync(seasonId, "Chosen Song");
+
+        var board = await site.OpenAsync("/leaderboard.html");
+        await Expect(board.Page.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
+        await board.Page.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
+        await Expect(board.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Open call · Season " + seasonId);
+        var row = board.Page.Locator($"tr[data-id='{trackId}']");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Chosen Song" })).ToHaveAttributeAsync("href", $"/track.html?id={trackId}");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Play Chosen Song" })).ToBeVisibleAsync();
+        await board.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task HomePage_ShowsTheTitlesTrendingToday()
+    {
+        var titleId = "trend" + Guid.NewGuid().ToString("N")[..12];
+        var created = await _titles.Api.Admin.PostAsJsonAsync("/api/titles", new { id = titleId, name = "Tidal Echo " + titleId, kind = "movie", studioId = "studio-web", hashtags = new[] { titleId } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        // Well above what other tests give a title (visits and linked views), so that it is among the five
+        // trending titles whatever ran before.
+        const int visits = 2_000;
+        foreach (var batch in Enumerable.Range(0, visits).Chunk(50))
+        {
+            var answers = await Task.WhenAll(batch.Select(_ => _titles.Api.Anonymous.GetAsync($"/api/titles/{titleId}/hub")));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        }
+
+        // A hub reports to the title list every few seconds; the home page reads the list when it loads.
+        var home = await site.OpenAsync("/");
+        var trending = home.Page.GetByRole(AriaRole.Region, new() { Name = "Trending titles" });
+        var link = trending.GetByRole(AriaRole.Link, new() { Name = "Tidal Echo " + titleId });
+        var listed = "";
+        try
+        {
+            await Infrastructure.Eventually.UntilAsync(async () =>
+                {
+                    await home.Page.ReloadAsync();
+                    listed = await _titles.Api.Anonymous.GetStringAsync("/api/titles?sort=trending&limit=5");
+                    return await link.IsVisibleAsync();
+                },
+                TitleScenario.Settling,
+                "the visited title among today's trending titles");
+        }
+        catch (TimeoutException e)
+        {
+            // What the list said, to tell a title that never got there from a page that did not show it.
+            throw new TimeoutException($"{e.Message} The list said: {listed}", e);
+        }
+        await Expect(trending.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tidal Echo " + titleId })).ToContainTextAsync("2,000 engagements today");
         await home.AssertHealthyAsync();
     }
 

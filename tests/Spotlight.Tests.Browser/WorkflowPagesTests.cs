@@ -84,7 +84,7 @@ public class WorkflowPagesTests(SiteFixture site)
         await queue.AssertHealthyAsync();
         await queue.ScreenshotsAsync("review-links");
         await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-        await Expect(queue.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Link of {videoId} to {titleId} approved.");
+        await Expect(queue.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Link of \"{videoId}\" to Linked approved.");
         await Expect(row).ToHaveCountAsync(0);
 
         var video = await site.OpenAsync($"/video.html?id={videoId}");
@@ -110,6 +110,9 @@ public class WorkflowPagesTests(SiteFixture site)
         var queue = await site.OpenAsync("/review-tracks.html", "reviewer-web", [Roles.Reviewer]);
         var clearRow = queue.Page.Locator($"tr[data-id='{cleared}']");
         await Expect(clearRow).ToBeVisibleAsync();
+        // The artist by name (a link), and the track playable from the queue.
+        await Expect(clearRow.GetByRole(AriaRole.Link, new() { Name = "Artist IS" })).ToBeVisibleAsync();
+        await Expect(clearRow.GetByRole(AriaRole.Button, new() { Name = "Play Glacier Song" })).ToBeVisibleAsync();
         await queue.AssertHealthyAsync();
         await queue.ScreenshotsAsync("review-tracks");
         await clearRow.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();

@@ -1,6 +1,6 @@
 // Building blocks every page uses: the header, a status line for loading, empty and error states,
 // element creation without innerHTML (so nothing from the API is ever parsed as markup), and forms.
-import { ApiError, session } from './api.js';
+import { api, ApiError, session } from './api.js';
 
 const PAGES = [
   ['/', 'Featured'],
@@ -93,11 +93,10 @@ export async function attempt(work, { busy = 'Loading…', done = '' } = {}) {
   }
 }
 
-/** A GET form that asks for what a page needs in its address (an id, a round). */
-export function askFor(container, legend, fields) {
-  container.replaceChildren(el('form', { class: 'inline', method: 'get', 'aria-label': legend },
-    fields.map(([name, label, extra = {}]) => el('label', {}, label, el('input', { name, required: true, value: query.get(name) ?? '', ...extra }))),
-    el('button', { type: 'submit' }, 'Show')));
+/** For a page opened without what it shows: where to find it instead, as links (nobody types an id). */
+export function guide(text, links) {
+  status(text);
+  show(document.getElementById('content'), el('ul', { class: 'plain' }, links.map(([href, name]) => el('li', {}, el('a', { href }, name)))));
 }
 
 export const number = value => new Intl.NumberFormat('en').format(value);
@@ -123,7 +122,8 @@ let player = null;
 let playing = null;
 
 /** A play button for a track row (`title`, `audioUrl`): the browser's own audio, one track at a time; a
- *  button, so the keyboard plays and pauses it like any other. Null when the track has no audio address. */
+ *  button, so the keyboard plays and pauses it like any other. Null when the track has no audio address. A
+ *  live table draws its rows again; the new row of the track playing says so and pauses it. */
 export function playControl(track) {
   if (!track.audioUrl) return null;
   const button = el('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, `Play ${track.title}`);
@@ -131,6 +131,11 @@ export function playControl(track) {
     button.setAttribute('aria-pressed', String(on));
     button.textContent = `${on ? 'Pause' : 'Play'} ${track.title}`;
   };
+  if (playing?.url === track.audioUrl && player && !player.paused) {
+    mark(true);
+    playing.mark = mark;
+  }
+
   button.addEventListener('click', () => {
     if (!player) {
       player = el('audio', { preload: 'none' });
@@ -139,19 +144,50 @@ export function playControl(track) {
       document.body.append(player);
     }
 
-    if (playing?.button === button && !player.paused) {
+    if (playing?.url === track.audioUrl && !player.paused) {
       player.pause();
       mark(false);
       return;
     }
 
     playing?.mark(false);
-    playing = { button, mark };
+    playing = { url: track.audioUrl, mark };
     if (player.getAttribute('src') !== track.audioUrl) player.src = track.audioUrl;
     mark(true);
     player.play().catch(() => { mark(false); status('This track could not be played.', 'error'); });
   });
   return button;
+}
+
+/** A ranked round's number to show for a season: its open round, else the last that closed, else the first. */
+export function currentRound(season) {
+  const open = season.rounds.find(r => r.state === 'open');
+  const closed = season.rounds.filter(r => r.state === 'closed');
+  return (open ?? closed[closed.length - 1] ?? season.rounds[0]).number;
+}
+
+/** For a page about one season, when none is chosen: the open seasons (else all), each a link by its name. */
+export async function chooseSeason(heading, hrefFor) {
+  const all = await attempt(() => api('/api/seasons'));
+  if (!all) return;
+  const open = all.filter(s => s.state === 'open');
+  const seasons = open.length ? open : all;
+  if (seasons.length === 0) {
+    status('No season yet. An admin creates one on the API (POST /api/seasons); it shows here at once.', 'empty');
+    return;
+  }
+
+  status(open.length ? 'Choose an open season.' : 'No season is open now; choose another.');
+  show(document.getElementById('content'), table(heading, [
+    ['Season', s => el('a', { href: hrefFor(s) }, s.name)],
+    ['Regions', s => s.regions.join(', ')],
+    ['State', s => s.state],
+  ], seasons));
+}
+
+/** A track row's title as a link to the track's page. */
+export function trackLink(row) {
+  return el('a', { href: `/track.html?id=${encodeURIComponent(row.trackId)}` }, row.title);
 }
 
 /** An artist as a ranked row shows it: a link by name, with the badge when verified. */

@@ -1,11 +1,11 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, playControl, query, show, status, table, verifiedBadge, when } from '../ui.js';
+import { attempt, el, guide, mountShell, playControl, query, show, status, table, trackLink, verifiedBadge, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
 if (!id) {
-  askFor(document.getElementById('controls'), 'Artist', [['id', 'Artist id']]);
-  status('Enter an artist id to see the profile.');
+  guide('Artists are linked by name from the featured playlist, the leaderboards and the review queue.',
+    [['/', 'Featured playlist'], ['/leaderboard.html', 'Leaderboards']]);
 } else {
   const artist = await attempt(() => api(`/api/artists/${encodeURIComponent(id)}`));
   if (artist) {
@@ -20,7 +20,7 @@ if (!id) {
         el('ul', {}, artist.awards.map(a => el('li', {}, `${a.prize} — rank ${a.rank} in ${a.seasonId}`)))) : null,
       el('h2', {}, 'Tracks'),
       artist.tracks.length
-        ? table(`Tracks by ${artist.displayName}`, [['Title', t => t.title], ['Listen', playControl], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
+        ? table(`Tracks by ${artist.displayName}`, [['Title', t => trackLink({ trackId: t.id, title: t.title })], ['Listen', playControl], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
         : el('p', { class: 'empty' }, 'No tracks yet.'));
     status('');
   }

@@ -1,14 +1,14 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, show, status, table } from '../ui.js';
+import { artistLink, attempt, chooseSeason, currentRound, el, mountShell, number, playControl, query, show, status, table, trackLink } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
-const round = query.get('round');
-if (!season || !round) {
-  askFor(document.getElementById('controls'), 'Round', [['season', 'Season id'], ['round', 'Round', { type: 'number', min: 1, max: 10 }]]);
-  status('Enter the season and the open round you judge.');
-} else {
-  document.querySelector('h1').textContent = `Scores for round ${round} of ${season}`;
+const detail = season ? await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}`)) : null;
+const round = detail ? Number(query.get('round') ?? currentRound(detail)) : null;
+if (!season) {
+  await chooseSeason('Seasons you may judge', s => `/judge.html?season=${encodeURIComponent(s.id)}`);
+} else if (detail) {
+  document.querySelector('h1').textContent = `Scores for ${detail.rounds.find(r => r.number === round)?.name ?? `round ${round}`} · ${detail.name}`;
   const roundPath = `/api/seasons/${encodeURIComponent(season)}/rounds/${encodeURIComponent(round)}`;
   const board = await attempt(() => api(`${roundPath}/leaderboard?top=100`));
   // The judge's own earlier scores fill the inputs, so the page shows what was given.
@@ -20,7 +20,9 @@ if (!season || !round) {
     else status('Score each track from 0 to 10; a new score replaces your earlier one.');
     show(document.getElementById('content'), table('Entries', [
       ['Rank', r => String(r.rank), true],
-      ['Track', r => r.title],
+      ['Track', trackLink],
+      ['Listen', playControl],
+      ['Artist', artistLink],
       ['Popularity', r => number(r.popularity), true],
       ['Judges\u2019 mean', r => r.judgeScore === null ? '—' : r.judgeScore.toFixed(2), true],
       ['Your score', row => scoreFor(row, roundPath, given)],

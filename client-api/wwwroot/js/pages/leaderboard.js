@@ -1,15 +1,17 @@
 import { api } from '../api.js';
-import { artistLink, askFor, attempt, counted, el, mountShell, number, query, show, status, table } from '../ui.js';
+import { artistLink, attempt, chooseSeason, counted, currentRound, el, mountShell, number, playControl, query, show, status, table, trackLink } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
-const round = query.get('round');
 const top = 100;
-if (!season || !round) {
-  askFor(document.getElementById('controls'), 'Round', [['season', 'Season id'], ['round', 'Round', { type: 'number', min: 1, max: 10 }]]);
-  status('Enter a season and a round to watch its leaderboard.');
-} else {
-  document.querySelector('h1').textContent = `Round ${round} of ${season}`;
+// The season's name for the heading; without a round, the one that is open (or closed last).
+const detail = season ? await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}`)) : null;
+const round = detail ? Number(query.get('round') ?? currentRound(detail)) : null;
+if (!season) {
+  await chooseSeason('Seasons', s => `/leaderboard.html?season=${encodeURIComponent(s.id)}`);
+} else if (detail) {
+  const name = detail.rounds.find(r => r.number === round)?.name ?? `Round ${round}`;
+  document.querySelector('h1').textContent = `${name} · ${detail.name}`;
   const path = `/api/seasons/${encodeURIComponent(season)}/rounds/${encodeURIComponent(round)}/leaderboard`;
   const first = await attempt(() => api(`${path}?top=${top}`));
   if (first) {
@@ -28,7 +30,8 @@ if (!season || !round) {
         : table(`Top ${board.rows.length} of ${counted(board.entries, 'entry', 'entries')} (${board.state})`, [
           ['Rank', r => String(r.rank), true],
           ['Move', movement],
-          ['Track', r => r.title],
+          ['Track', trackLink],
+          ['Listen', playControl],
           ['Artist', artistLink],
           ['Popularity', r => number(r.popularity), true],
           ['Judges', r => r.judgeScore === null ? '—' : r.judgeScore.toFixed(2), true],

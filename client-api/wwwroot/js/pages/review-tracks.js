@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { attempt, counted, el, mountShell, show, status, table, when } from '../ui.js';
+import { artistLink, attempt, counted, el, mountShell, playControl, show, status, table, trackLink, when } from '../ui.js';
 
 mountShell();
 const content = document.getElementById('content');
@@ -15,8 +15,9 @@ async function load() {
 
   status(`${counted(queue.length, 'track', 'tracks')} waiting, oldest first.`);
   show(content, table('Tracks waiting for clearance', [
-    ['Track', t => t.title],
-    ['Artist', t => el('a', { href: `/artist.html?id=${encodeURIComponent(t.artistId)}` }, t.artistId)],
+    ['Track', trackLink],
+    ['Listen', playControl],
+    ['Artist', artistLink],
     ['Region', t => t.region],
     ['Submitted', t => when(t.submittedAt)],
     ['Decision', decisionFor],

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { artistLink, attempt, counted, el, mountShell, number, query, show, status, table, when } from '../ui.js';
+import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, trackLink, when } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
@@ -26,7 +26,8 @@ if (!id) {
       content.append(el('h2', {}, `Results of round ${round.number}`),
         table(`Round ${round.number}: top ${Math.min(results.rows.length, 20)} of ${results.rows.length}`, [
           ['Rank', r => String(r.rank), true],
-          ['Track', r => r.title],
+          ['Track', trackLink],
+          ['Listen', playControl],
           ['Artist', artistLink],
           ['Score', r => r.score.toFixed(2), true],
           ['Outcome', r => r.winner ? `Winner${r.prize ? ` — ${r.prize}` : ''}` : r.advanced ? 'Advanced' : ''],

@@ -1,20 +1,24 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, show, status, table, verifiedBadge } from '../ui.js';
+import { attempt, chooseSeason, el, mountShell, number, playControl, query, show, status, table, trackLink, verifiedBadge } from '../ui.js';
 
 mountShell();
 const season = query.get('season');
 if (!season) {
-  askFor(document.getElementById('controls'), 'Season', [['season', 'Season id']]);
-  status('Enter a season that lists you as a partner.');
+  await chooseSeason('Seasons', s => `/shortlist.html?season=${encodeURIComponent(s.id)}`);
 } else {
-  const shortlist = await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}/shortlist`));
+  const [detail, shortlist] = await Promise.all([
+    api(`/api/seasons/${encodeURIComponent(season)}`).catch(() => null),
+    attempt(() => api(`/api/seasons/${encodeURIComponent(season)}/shortlist`)),
+  ]);
   if (shortlist) {
-    document.querySelector('h1').textContent = `Shortlist of ${season}, round ${shortlist.round} (${shortlist.state})`;
+    const round = detail?.rounds.find(r => r.number === shortlist.round);
+    document.querySelector('h1').textContent = `Shortlist of ${detail?.name ?? season}: ${round?.name ?? `round ${shortlist.round}`} (${shortlist.state})`;
     if (shortlist.rows.length === 0) status('No entries yet.', 'empty');
     else status('');
     show(document.getElementById('content'), table('Shortlisted artists', [
       ['Rank', s => String(s.row.rank), true],
-      ['Track', s => s.row.title],
+      ['Track', s => trackLink(s.row)],
+      ['Listen', s => playControl({ title: s.row.title, audioUrl: s.audioUrl })],
       ['Artist', s => s.artist ? el('span', {}, s.artist.displayName, ' ', verifiedBadge(s.artist.verified), ` (${s.artist.region})`) : s.row.artistId],
       ['Contact', s => s.artist?.contactEmail ? el('a', { href: `mailto:${s.artist.contactEmail}` }, s.artist.contactEmail) : '—'],
       ['Links', s => el('span', {}, (s.artist?.links ?? []).map(l => el('a', { href: l, rel: 'noopener' }, new URL(l).hostname, ' ')))],

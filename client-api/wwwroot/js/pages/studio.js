@@ -11,21 +11,24 @@ const from = query.get('from') ?? local(new Date(now.getTime() - 24 * 3600_000))
 const to = query.get('to') ?? local(new Date(now.getTime() + 60_000));
 
 show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Analytics range' },
-  el('label', {}, 'Title id', el('input', { name: 'title', value: title ?? '', required: true })),
+  title ? el('input', { type: 'hidden', name: 'title', value: title }) : null,
   el('label', {}, 'From', el('input', { name: 'from', type: 'datetime-local', value: from, required: true })),
   el('label', {}, 'To', el('input', { name: 'to', type: 'datetime-local', value: to, required: true })),
   el('label', {}, 'Points', el('select', { name: 'bucket' }, ['minute', 'hour', 'day'].map(b => el('option', { value: b, selected: b === bucket }, `per ${b}`)))),
   el('button', { type: 'submit' }, 'Show')));
 
 if (!title) {
+  // A studio sees its own titles; an admin (no studio) every title, most engaged first.
   const studioId = session.claims()?.studioId;
-  const titles = studioId ? await attempt(() => api(`/api/studios/${encodeURIComponent(studioId)}/titles`)) : null;
+  const titles = await attempt(() => studioId
+    ? api(`/api/studios/${encodeURIComponent(studioId)}/titles`)
+    : api('/api/titles?limit=100').then(page => page.titles));
   if (!titles) {
-    if (!studioId) status('Enter one of your studio\u2019s title ids.');
+    // The status line says what went wrong.
   } else if (titles.length === 0) {
     status('Your studio has no titles yet.', 'empty');
   } else {
-    status(`Your studio's titles (${titles.length}): choose one.`);
+    status(`${studioId ? 'Your studio\u2019s titles' : 'Titles'} (${titles.length}): choose one.`);
     show(document.getElementById('content'), el('ul', { class: 'plain', 'aria-label': 'Your titles' }, titles.map(t =>
       el('li', {}, el('a', { href: `/studio.html?title=${encodeURIComponent(t.id)}&bucket=${bucket}` }, t.name), el('span', { class: 'muted' }, ` · ${t.kind} · ${t.id}`)))));
   }

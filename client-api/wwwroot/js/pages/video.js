@@ -1,11 +1,11 @@
 import { api } from '../api.js';
-import { askFor, attempt, el, mountShell, number, query, show, status } from '../ui.js';
+import { attempt, el, guide, mountShell, number, query, show, status } from '../ui.js';
 
 mountShell();
 const id = query.get('id');
 if (!id) {
-  askFor(document.getElementById('controls'), 'Video', [['id', 'Video id']]);
-  status('Enter a video id.');
+  guide('Videos are linked from the titles\u2019 hubs, the studio\u2019s top videos and the link reviews.',
+    [['/title.html', 'Titles'], ['/review-links.html', 'Link reviews']]);
 } else {
   const video = await attempt(() => api(`/api/videos/${encodeURIComponent(id)}`));
   if (video) {
