@@ -19,6 +19,9 @@ public static class HttpPipelineExtensions
             {
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [RequestLimits.TooLargeMessage] };
             }
+
+            var namesFields = context.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 } || context.ProblemDetails.Extensions.ContainsKey("errors");
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.For(context.ProblemDetails.Status, namesFields));
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();

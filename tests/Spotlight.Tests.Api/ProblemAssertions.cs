@@ -13,6 +13,8 @@ public static class ProblemAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        // Every problem carries the stable code the pages translate.
+        Assert.True(problem.TryGetProperty("code", out var code) && code.GetString() is { Length: > 0 }, $"No code in {body}");
         return problem;
     }
 
@@ -20,6 +22,7 @@ public static class ProblemAssertions
     public static async Task AssertFieldErrorsAsync(HttpResponseMessage response, params string[] fields)
     {
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("invalid-fields", problem.GetProperty("code").GetString());
         var named = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(fields.Order(StringComparer.Ordinal), named);
     }

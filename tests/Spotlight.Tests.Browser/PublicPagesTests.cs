@@ -70,7 +70,7 @@ public class PublicPagesTests(SiteFixture site)
         await empty.AssertHealthyAsync();
 
         var missing = await site.OpenAsync("/artist.html?id=nobody-here");
-        await Expect(missing.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not found. Check the id.");
+        await Expect(missing.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Not found. It may have been removed, or the link is wrong.");
 
         var seasonId = SeasonScenario.NewId();
         await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId));
@@ -245,6 +245,8 @@ public class PublicPagesTests(SiteFixture site)
             await Infrastructure.Eventually.UntilAsync(async () =>
                 {
                     await home.Page.ReloadAsync();
+                    // The page draws the playlist last; until its status line says something, it is not done.
+                    await Expect(home.Page.GetByRole(AriaRole.Status)).Not.ToBeEmptyAsync();
                     listed = await _titles.Api.Anonymous.GetStringAsync("/api/titles?sort=trending&limit=5");
                     return await link.IsVisibleAsync();
                 },
@@ -254,7 +256,7 @@ public class PublicPagesTests(SiteFixture site)
         catch (TimeoutException e)
         {
             // What the list said, to tell a title that never got there from a page that did not show it.
-            throw new TimeoutException($"{e.Message} The list said: {listed}", e);
+            throw new TimeoutException($"{e.Message} The list said: {listed}. The page's errors: {string.Join(" | ", home.Errors)}", e);
         }
         await Expect(trending.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tidal Echo " + titleId })).ToContainTextAsync("2,000 engagements today");
         await home.AssertHealthyAsync();

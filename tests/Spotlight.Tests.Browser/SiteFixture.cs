@@ -53,9 +53,9 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     /// <summary>Opens a page as a signed-in user (or anonymously), collecting the page's script errors.</summary>
-    public async Task<SitePage> OpenAsync(string path, string? subject = null, string[]? roles = null, string? studioId = null, ViewportSize? viewport = null)
+    public async Task<SitePage> OpenAsync(string path, string? subject = null, string[]? roles = null, string? studioId = null, ViewportSize? viewport = null, string locale = "en-GB")
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), ViewportSize = viewport ?? Desktop, Locale = "en-GB" });
+        var context = await Browser.NewContextAsync(new() { BaseURL = Address.ToString(), ViewportSize = viewport ?? Desktop, Locale = locale });
         if (subject is not null)
         {
             var token = Factory.Services.GetRequiredService<TokenIssuer>().Issue(subject, roles ?? [], studioId, artistId: null);

@@ -26,6 +26,9 @@ public sealed class SitePage
 
     public IPage Page { get; }
 
+    /// <summary>What the page's scripts threw or logged as errors so far.</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
     public async Task GotoAsync(string path)
     {
         var response = await Page.GotoAsync(path);

@@ -68,7 +68,7 @@ public class WorkflowPagesTests(SiteFixture site)
         var stranger = await site.OpenAsync($"/judge.html?season={id}&round=1", "judge-other", [Roles.Judge]);
         await stranger.Page.GetByLabel("Score for Alpha").FillAsync("3");
         await stranger.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Alpha" }).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(stranger.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account may not do this. Sign in with a role that may.");
+        await Expect(stranger.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account may not do this. Sign in with a role that may. Only judges assigned to this season score its rounds.");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class WorkflowPagesTests(SiteFixture site)
         await Expect(dashboard.Page.Locator("polyline[data-series='views']").First).ToHaveAttributeAsync("data-values", "0,0,0,0,0,12,0,0,0,0");
 
         var other = await site.OpenAsync(path, "studio-user-2", [Roles.Studio], studioId: "studio-other");
-        await Expect(other.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account may not do this. Sign in with a role that may.");
+        await Expect(other.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account may not do this. Sign in with a role that may. Only the title's studio (the token's studioId claim) and admins read its analytics.");
     }
 
     [Fact]

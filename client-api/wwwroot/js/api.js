@@ -41,7 +41,8 @@ export async function api(path, { method = 'GET', body } = {}) {
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, { title: 'Spotlight cannot be reached. Check your connection and try again.' });
+    // The page words this (errors.unreachable) in its language.
+    throw new ApiError(0, { code: 'unreachable' });
   }
 
   const text = await response.text();

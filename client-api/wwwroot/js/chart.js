@@ -1,6 +1,6 @@
 // A small line chart in SVG (no library): one polyline per series over the same points. Each line carries
 // its values in data-values, and a table of the same numbers goes beside it for screen readers.
-import { el, number, table } from './ui.js';
+import { el, number, t, table } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
@@ -19,7 +19,7 @@ export function lineChart(caption, points, series) {
   const max = Math.max(1, ...series.flatMap(s => s.values));
   const x = i => PAD + (points.length <= 1 ? 0 : (i * (WIDTH - 2 * PAD)) / (points.length - 1));
   const y = v => HEIGHT - PAD - (v * (HEIGHT - 2 * PAD)) / max;
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': `${caption}; the table below has the numbers` },
+  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': t('chart.label', { caption }) },
     svg('line', { x1: PAD, y1: HEIGHT - PAD, x2: WIDTH - PAD, y2: HEIGHT - PAD, stroke: '#8c959f' }),
     svg('text', { x: 4, y: PAD - 8, 'font-size': 12, fill: '#57606a' }, number(max)),
     svg('text', { x: PAD, y: HEIGHT - 8, 'font-size': 12, fill: '#57606a' }, points[0]?.label ?? ''),
@@ -36,8 +36,8 @@ export function lineChart(caption, points, series) {
     chart,
     el('figcaption', {}, caption),
     el('ul', { class: 'legend' }, series.map(s => el('li', {}, swatch(s.colour), s.name))),
-    el('details', {}, el('summary', {}, 'Numbers'),
-      table(caption, [['Start', p => p.label], ...series.map((s, i) => [s.name, p => number(s.values[points.indexOf(p)]), true])], points)));
+    el('details', {}, el('summary', {}, t('chart.numbers')),
+      table(caption, [[t('chart.start'), p => p.label], ...series.map((s, i) => [s.name, p => number(s.values[points.indexOf(p)]), true])], points)));
 }
 
 // Set through the style object: the pages' content security policy refuses style attributes.

@@ -1,16 +1,19 @@
 // Building blocks every page uses: the header, a status line for loading, empty and error states,
 // element creation without innerHTML (so nothing from the API is ever parsed as markup), and forms.
 import { api, ApiError, session } from './api.js';
+import { chooseLanguage, language, LANGUAGES, t } from './i18n.js';
+
+export { t } from './i18n.js';
 
 const PAGES = [
-  ['/', 'Featured'],
-  ['/season.html', 'Seasons'],
-  ['/title.html', 'Titles'],
-  ['/studio.html', 'Studio'],
-  ['/review-tracks.html', 'Track reviews'],
-  ['/review-links.html', 'Link reviews'],
-  ['/judge.html', 'Judging'],
-  ['/shortlist.html', 'Shortlist'],
+  ['/', 'nav.featured'],
+  ['/season.html', 'nav.seasons'],
+  ['/title.html', 'nav.titles'],
+  ['/studio.html', 'nav.studio'],
+  ['/review-tracks.html', 'nav.trackReviews'],
+  ['/review-links.html', 'nav.linkReviews'],
+  ['/judge.html', 'nav.judging'],
+  ['/shortlist.html', 'nav.shortlist'],
 ];
 
 export const query = new URLSearchParams(location.search);
@@ -39,21 +42,34 @@ function present(children) {
   return children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false);
 }
 
-/** Header with the main navigation and who is signed in. */
-export function mountShell() {
+/** Header with the main navigation, who is signed in and the language switcher; the page's heading and
+ *  title in its language (`page` names its strings: `{page}.heading`, `{page}.title`). */
+export function mountShell(page) {
   const header = el('header', { class: 'site' },
     el('a', { class: 'brand', href: '/' }, 'Spotlight'),
-    el('nav', { 'aria-label': 'Main' },
-      el('ul', {}, PAGES.map(([href, name]) => el('li', {}, el('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, name))))),
-    whoAmI());
-  document.body.prepend(el('a', { class: 'skip', href: '#main' }, 'Skip to content'), header);
+    el('nav', { 'aria-label': t('nav.label') },
+      el('ul', {}, PAGES.map(([href, key]) => el('li', {}, el('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, t(key)))))),
+    whoAmI(),
+    languageSwitcher());
+  document.body.prepend(el('a', { class: 'skip', href: '#main' }, t('nav.skip')), header);
+  if (page) {
+    document.querySelector('h1').textContent = t(`${page}.heading`);
+    document.title = `${t(`${page}.title`)} · Spotlight`;
+  }
 }
 
 function whoAmI() {
   const claims = session.claims();
-  if (!claims) return el('span', { class: 'who' }, el('a', { href: `/signin.html?return=${encodeURIComponent(location.pathname + location.search)}` }, 'Sign in'));
-  return el('span', { class: 'who' }, `${claims.sub} (${claims.roles.join(', ') || 'no role'}) · `,
-    el('a', { href: '/signin.html' }, 'Switch'));
+  if (!claims) return el('span', { class: 'who' }, el('a', { href: `/signin.html?return=${encodeURIComponent(location.pathname + location.search)}` }, t('nav.signIn')));
+  return el('span', { class: 'who' }, `${claims.sub} (${claims.roles.map(role => t(`roles.${role}`)).join(', ') || t('nav.noRole')}) · `,
+    el('a', { href: '/signin.html' }, t('nav.switch')));
+}
+
+/** The language choice, remembered in this browser; each language named in itself. */
+function languageSwitcher() {
+  const select = el('select', { 'aria-label': t('nav.language'), onchange: event => chooseLanguage(event.target.value) },
+    Object.entries(LANGUAGES).map(([value, name]) => el('option', { value, lang: value, selected: value === language }, name)));
+  return el('span', { class: 'language' }, select);
 }
 
 /** The page's status line (role=status): what is loading, empty, done, or wrong. */
@@ -63,25 +79,27 @@ export function status(text, kind = 'info') {
   line.textContent = text;
 }
 
-/** A sentence a person can act on, for an error from the API. */
+/** A sentence a person can act on, for an error from the API: the problem's stable `code` in the page's
+ *  language. On English pages the API's own words (English, by convention) follow when they say who may
+ *  or what stands in the way. */
 export function describe(error) {
-  if (!(error instanceof ApiError)) return `Something went wrong: ${error.message}`;
-  switch (error.status) {
-    case 0: return error.message;
-    case 401: return 'Please sign in to see this.';
-    case 403: return 'Your account may not do this. Sign in with a role that may.';
-    case 404: return 'Not found. Check the id.';
-    case 409: return error.message;
-    case 400: {
-      const fields = Object.entries(error.fields).map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`);
-      return fields.length ? `Please check ${fields.join('; ')}` : error.message;
-    }
-    default: return `Spotlight could not do this (${error.status}). Try again in a moment.`;
+  if (!(error instanceof ApiError)) return t('errors.unexpected', { message: error.message });
+  if (error.status === 0) return t('errors.unreachable');
+  const code = error.problem.code ?? 'server-error';
+  if (code === 'invalid-fields') {
+    const fields = Object.entries(error.fields);
+    if (language === 'en') return t('errors.invalid-fields', { fields: fields.map(([field, messages]) => `${field}: ${[].concat(messages).join(' ')}`).join('; ') });
+    return t('errors.invalid-fields', { fields: fields.map(([field]) => field).join(', ') });
   }
+
+  const sentence = t(`errors.${code}`, { defaultValue: t('errors.server-error', { status: error.status }), status: error.status });
+  // Who may, or what state stands in the way, is worth adding; other details are for developers.
+  const telling = code === 'not-allowed' || code === 'conflict';
+  return language === 'en' && telling && error.problem.detail ? `${sentence} ${error.problem.detail}` : sentence;
 }
 
 /** Runs work that loads or changes something, with the status line saying how it went. */
-export async function attempt(work, { busy = 'Loading…', done = '' } = {}) {
+export async function attempt(work, { busy = t('common.loading'), done = '' } = {}) {
   status(busy);
   try {
     const result = await work();
@@ -99,14 +117,11 @@ export function guide(text, links) {
   show(document.getElementById('content'), el('ul', { class: 'plain' }, links.map(([href, name]) => el('li', {}, el('a', { href }, name)))));
 }
 
-export const number = value => new Intl.NumberFormat('en').format(value);
+export const number = value => new Intl.NumberFormat(language).format(value);
 
-const plural = new Intl.PluralRules('en');
+export const when = value => new Date(value).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A count with its noun in the right form: "1 track", "2 tracks", "1,200 tracks". */
-export const counted = (value, one, other) => `${number(value)} ${plural.select(value) === 'one' ? one : other}`;
-
-export const when = value => new Date(value).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+export const day = value => new Date(value).toLocaleDateString(language, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** A table with a caption; `columns` are [heading, cell(row), numeric?]. */
 export function table(caption, columns, rows) {
@@ -126,10 +141,10 @@ let playing = null;
  *  live table draws its rows again; the new row of the track playing says so and pauses it. */
 export function playControl(track) {
   if (!track.audioUrl) return null;
-  const button = el('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, `Play ${track.title}`);
+  const button = el('button', { type: 'button', class: 'play', 'aria-pressed': 'false' }, t('player.play', { title: track.title }));
   const mark = on => {
     button.setAttribute('aria-pressed', String(on));
-    button.textContent = `${on ? 'Pause' : 'Play'} ${track.title}`;
+    button.textContent = t(on ? 'player.pause' : 'player.play', { title: track.title });
   };
   if (playing?.url === track.audioUrl && player && !player.paused) {
     mark(true);
@@ -140,7 +155,7 @@ export function playControl(track) {
     if (!player) {
       player = el('audio', { preload: 'none' });
       player.addEventListener('ended', () => playing?.mark(false));
-      player.addEventListener('error', () => { playing?.mark(false); status('This track could not be played.', 'error'); });
+      player.addEventListener('error', () => { playing?.mark(false); status(t('player.failed'), 'error'); });
       document.body.append(player);
     }
 
@@ -154,7 +169,7 @@ export function playControl(track) {
     playing = { url: track.audioUrl, mark };
     if (player.getAttribute('src') !== track.audioUrl) player.src = track.audioUrl;
     mark(true);
-    player.play().catch(() => { mark(false); status('This track could not be played.', 'error'); });
+    player.play().catch(() => { mark(false); status(t('player.failed'), 'error'); });
   });
   return button;
 }
@@ -173,15 +188,15 @@ export async function chooseSeason(heading, hrefFor) {
   const open = all.filter(s => s.state === 'open');
   const seasons = open.length ? open : all;
   if (seasons.length === 0) {
-    status('No season yet. An admin creates one on the API (POST /api/seasons); it shows here at once.', 'empty');
+    status(t('seasons.none'), 'empty');
     return;
   }
 
-  status(open.length ? 'Choose an open season.' : 'No season is open now; choose another.');
+  status(open.length ? t('seasons.chooseOpen') : t('seasons.noneOpen'));
   show(document.getElementById('content'), table(heading, [
-    ['Season', s => el('a', { href: hrefFor(s) }, s.name)],
-    ['Regions', s => s.regions.join(', ')],
-    ['State', s => s.state],
+    [t('seasons.season'), s => el('a', { href: hrefFor(s) }, s.name)],
+    [t('seasons.regions'), s => s.regions.join(', ')],
+    [t('seasons.state'), s => t(`states.${s.state}`)],
   ], seasons));
 }
 
@@ -192,10 +207,10 @@ export function trackLink(row) {
 
 /** An artist as a ranked row shows it: a link by name, with the badge when verified. */
 export function artistLink(row) {
-  return el('span', {}, el('a', { href: `/artist.html?id=${encodeURIComponent(row.artistId)}` }, row.artistName ?? 'Unknown artist'),
+  return el('span', {}, el('a', { href: `/artist.html?id=${encodeURIComponent(row.artistId)}` }, row.artistName ?? t('artist.unknown')),
     ' ', verifiedBadge(row.artistVerified));
 }
 
 export function verifiedBadge(verified) {
-  return verified ? el('span', { class: 'badge verified', title: 'Verified artist' }, '✓ Verified') : null;
+  return verified ? el('span', { class: 'badge verified', title: t('artist.verifiedTitle') }, `✓ ${t('artist.verified')}`) : null;
 }

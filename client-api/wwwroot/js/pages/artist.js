@@ -1,11 +1,10 @@
 import { api } from '../api.js';
-import { attempt, el, guide, mountShell, playControl, query, show, status, table, trackLink, verifiedBadge, when } from '../ui.js';
+import { attempt, el, guide, mountShell, playControl, query, show, status, t, table, trackLink, verifiedBadge, when } from '../ui.js';
 
-mountShell();
+mountShell('artist');
 const id = query.get('id');
 if (!id) {
-  guide('Artists are linked by name from the featured playlist, the leaderboards and the review queue.',
-    [['/', 'Featured playlist'], ['/leaderboard.html', 'Leaderboards']]);
+  guide(t('artist.guide'), [['/', t('nav.featured')], ['/leaderboard.html', t('leaderboard.heading')]]);
 } else {
   const artist = await attempt(() => api(`/api/artists/${encodeURIComponent(id)}`));
   if (artist) {
@@ -13,15 +12,20 @@ if (!id) {
     document.title = `${artist.displayName} · Spotlight`;
     const content = document.getElementById('content');
     show(content,
-      el('p', {}, `Region ${artist.region}`, artist.verified ? ` · verified ${when(artist.verifiedAt)}` : ' · not verified yet'),
+      el('p', {}, t('artist.region', { region: artist.region }), ' · ', artist.verified ? t('artist.verifiedOn', { when: when(artist.verifiedAt) }) : t('artist.notVerified')),
       artist.bio ? el('p', {}, artist.bio) : null,
-      artist.links.length ? el('ul', { class: 'plain', 'aria-label': 'Links' }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,
-      artist.awards.length ? el('section', {}, el('h2', {}, 'Awards'),
-        el('ul', {}, artist.awards.map(a => el('li', {}, `${a.prize} — rank ${a.rank} in ${a.seasonId}`)))) : null,
-      el('h2', {}, 'Tracks'),
+      artist.links.length ? el('ul', { class: 'plain', 'aria-label': t('artist.links') }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,
+      artist.awards.length ? el('section', {}, el('h2', {}, t('artist.awards')),
+        el('ul', {}, artist.awards.map(a => el('li', {}, t('artist.award', { prize: a.prize, rank: a.rank, season: a.seasonId }))))) : null,
+      el('h2', {}, t('artist.tracks')),
       artist.tracks.length
-        ? table(`Tracks by ${artist.displayName}`, [['Title', t => trackLink({ trackId: t.id, title: t.title })], ['Listen', playControl], ['Status', t => t.status], ['Submitted', t => when(t.submittedAt)]], artist.tracks)
-        : el('p', { class: 'empty' }, 'No tracks yet.'));
+        ? table(t('artist.tracksBy', { name: artist.displayName }), [
+          [t('titles.title'), row => trackLink({ trackId: row.id, title: row.title })],
+          [t('columns.listen'), playControl],
+          [t('track.status'), row => t(`trackStatus.${row.status}`)],
+          [t('reviewTracks.submitted'), row => when(row.submittedAt)],
+        ], artist.tracks)
+        : el('p', { class: 'empty' }, t('artist.noTracks')));
     status('');
   }
 }

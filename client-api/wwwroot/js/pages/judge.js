@@ -1,43 +1,43 @@
 import { api } from '../api.js';
-import { artistLink, attempt, chooseSeason, currentRound, el, mountShell, number, playControl, query, show, status, table, trackLink } from '../ui.js';
+import { artistLink, attempt, chooseSeason, currentRound, el, mountShell, number, playControl, query, show, status, t, table, trackLink } from '../ui.js';
 
-mountShell();
+mountShell('judge');
 const season = query.get('season');
 const detail = season ? await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}`)) : null;
 const round = detail ? Number(query.get('round') ?? currentRound(detail)) : null;
 if (!season) {
-  await chooseSeason('Seasons you may judge', s => `/judge.html?season=${encodeURIComponent(s.id)}`);
+  await chooseSeason(t('judge.seasons'), s => `/judge.html?season=${encodeURIComponent(s.id)}`);
 } else if (detail) {
-  document.querySelector('h1').textContent = `Scores for ${detail.rounds.find(r => r.number === round)?.name ?? `round ${round}`} · ${detail.name}`;
+  document.querySelector('h1').textContent = t('judge.headingFor', { round: detail.rounds.find(r => r.number === round)?.name ?? round, season: detail.name });
   const roundPath = `/api/seasons/${encodeURIComponent(season)}/rounds/${encodeURIComponent(round)}`;
   const board = await attempt(() => api(`${roundPath}/leaderboard?top=100`));
   // The judge's own earlier scores fill the inputs, so the page shows what was given.
   const mine = board ? await attempt(() => api(`${roundPath}/scores`)) : null;
   const given = new Map((mine?.scores ?? []).map(s => [s.trackId, s.score]));
   if (board) {
-    if (board.state !== 'open') status(`This round is ${board.state}; scores are accepted only while it is open.`, 'error');
-    else if (board.rows.length === 0) status('The round has no entries yet.', 'empty');
-    else status('Score each track from 0 to 10; a new score replaces your earlier one.');
-    show(document.getElementById('content'), table('Entries', [
-      ['Rank', r => String(r.rank), true],
-      ['Track', trackLink],
-      ['Listen', playControl],
-      ['Artist', artistLink],
-      ['Popularity', r => number(r.popularity), true],
-      ['Judges\u2019 mean', r => r.judgeScore === null ? '—' : r.judgeScore.toFixed(2), true],
-      ['Your score', row => scoreFor(row, roundPath, given)],
+    if (board.state !== 'open') status(t('judge.notOpen', { state: t(`states.${board.state}`) }), 'error');
+    else if (board.rows.length === 0) status(t('judge.noEntries'), 'empty');
+    else status(t('judge.instructions'));
+    show(document.getElementById('content'), table(t('judge.entries'), [
+      [t('columns.rank'), r => String(r.rank), true],
+      [t('columns.track'), trackLink],
+      [t('columns.listen'), playControl],
+      [t('columns.artist'), artistLink],
+      [t('columns.popularity'), r => number(r.popularity), true],
+      [t('judge.mean'), r => r.judgeScore === null ? '—' : r.judgeScore.toFixed(2), true],
+      [t('judge.yourScore'), row => scoreFor(row, roundPath, given)],
     ], board.rows));
   }
 }
 
 function scoreFor(row, roundPath, given) {
-  const input = el('input', { type: 'number', min: 0, max: 10, step: 1, required: true, 'aria-label': `Score for ${row.title}`, size: 3, value: given.get(row.trackId) });
+  const input = el('input', { type: 'number', min: 0, max: 10, step: 1, required: true, 'aria-label': t('judge.scoreFor', { title: row.title }), size: 3, value: given.get(row.trackId) });
   return el('form', {
     class: 'actions',
     onsubmit: async event => {
       event.preventDefault();
       await attempt(() => api(`${roundPath}/scores`, { method: 'POST', body: { trackId: row.trackId, score: Number(input.value) } }),
-        { busy: 'Saving…', done: `Scored "${row.title}" ${input.value}.` });
+        { busy: t('common.saving'), done: t('judge.scored', { title: row.title, score: input.value }) });
     },
-  }, input, el('button', { type: 'submit' }, 'Save'));
+  }, input, el('button', { type: 'submit' }, t('common.save')));
 }

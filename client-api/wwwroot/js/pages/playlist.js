@@ -1,11 +1,12 @@
 import { api } from '../api.js';
-import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, trackLink, when } from '../ui.js';
+import { artistLink, attempt, el, mountShell, number, playControl, query, show, status, t, table, trackLink, when } from '../ui.js';
 
-mountShell();
+mountShell('home');
+document.getElementById('featured-heading').textContent = t('home.featured');
 const region = (query.get('region') ?? 'JP').toUpperCase();
-show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': 'Region' },
-  el('label', {}, 'Region (ISO code)', el('input', { name: 'region', value: region, pattern: '[A-Za-z]{2}', maxlength: 2, size: 4, required: true })),
-  el('button', { type: 'submit' }, 'Show')));
+show(document.getElementById('controls'), el('form', { class: 'inline', method: 'get', 'aria-label': t('home.regionForm') },
+  el('label', {}, t('home.region'), el('input', { name: 'region', value: region, pattern: '[A-Za-z]{2}', maxlength: 2, size: 4, required: true })),
+  el('button', { type: 'submit' }, t('common.show'))));
 
 // What is on now, above the playlist: the open season of the region (or any open one) and the titles
 // trending today (most hub visits and linked views in the last day); each a link by its name. Either
@@ -22,36 +23,36 @@ const round = detail?.rounds.find(r => r.state === 'open');
 const board = round ? await api(`/api/seasons/${encodeURIComponent(season.id)}/rounds/${round.number}/leaderboard?top=10`).catch(() => null) : null;
 show(document.getElementById('now'),
   season ? el('section', { 'aria-labelledby': 'season-now' },
-    el('h2', { id: 'season-now' }, 'Open season'),
+    el('h2', { id: 'season-now' }, t('home.openSeason')),
     el('p', {}, el('a', { href: `/season.html?id=${encodeURIComponent(season.id)}` }, season.name),
-      ` · ${season.regions.join(', ')} · closes ${when(season.closesAt)}`),
+      ` · ${season.regions.join(', ')} · ${t('home.closes', { when: when(season.closesAt) })}`),
     board && board.rows.length ? [
-      table(`${round.name}: top ${board.rows.length} of ${counted(board.entries, 'entry', 'entries')}`, [
-        ['Rank', r => String(r.rank), true],
-        ['Track', trackLink],
-        ['Listen', playControl],
-        ['Artist', artistLink],
-        ['Score', r => r.score.toFixed(2), true],
+      table(t('home.topOf', { round: round.name, top: board.rows.length, count: board.entries }), [
+        [t('columns.rank'), r => String(r.rank), true],
+        [t('columns.track'), trackLink],
+        [t('columns.listen'), playControl],
+        [t('columns.artist'), artistLink],
+        [t('columns.score'), r => r.score.toFixed(2), true],
       ], board.rows),
-      el('p', {}, el('a', { href: `/leaderboard.html?season=${encodeURIComponent(season.id)}&round=${round.number}` }, 'Live leaderboard')),
+      el('p', {}, el('a', { href: `/leaderboard.html?season=${encodeURIComponent(season.id)}&round=${round.number}` }, t('home.liveLeaderboard'))),
     ] : null) : null,
   trending.length ? el('section', { 'aria-labelledby': 'titles-now' },
-    el('h2', { id: 'titles-now' }, 'Trending titles'),
-    el('ul', {}, trending.map(t => el('li', {}, el('a', { href: `/title.html?id=${encodeURIComponent(t.id)}` }, t.name),
-      ` · ${counted(t.trending, 'engagement', 'engagements')} today`)))) : null);
+    el('h2', { id: 'titles-now' }, t('home.trending')),
+    el('ul', {}, trending.map(title => el('li', {}, el('a', { href: `/title.html?id=${encodeURIComponent(title.id)}` }, title.name),
+      ` · ${t('home.engagementsToday', { count: title.trending, formatted: number(title.trending) })}`)))) : null);
 
 const playlist = await attempt(() => api(`/api/playlists/featured?region=${encodeURIComponent(region)}&limit=50`));
 if (playlist) {
   if (playlist.tracks.length === 0) {
-    status(`No cleared tracks in ${region} yet.`, 'empty');
+    status(t('home.noTracks', { region }), 'empty');
   } else {
-    status(`${counted(playlist.tracks.length, 'track', 'tracks')} in ${region}, most popular first.`);
-    show(document.getElementById('content'), table(`Featured tracks in ${region}`, [
-      ['#', t => String(playlist.tracks.indexOf(t) + 1), true],
-      ['Track', trackLink],
-      ['Listen', playControl],
-      ['Artist', artistLink],
-      ['Popularity', t => number(t.popularity), true],
+    status(t('home.tracksIn', { count: playlist.tracks.length, formatted: number(playlist.tracks.length), region }));
+    show(document.getElementById('content'), table(t('home.featuredIn', { region }), [
+      ['#', row => String(playlist.tracks.indexOf(row) + 1), true],
+      [t('columns.track'), trackLink],
+      [t('columns.listen'), playControl],
+      [t('columns.artist'), artistLink],
+      [t('columns.popularity'), row => number(row.popularity), true],
     ], playlist.tracks));
   }
 }

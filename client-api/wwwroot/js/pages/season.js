@@ -1,7 +1,7 @@
 import { api } from '../api.js';
-import { artistLink, attempt, counted, el, mountShell, number, playControl, query, show, status, table, trackLink, when } from '../ui.js';
+import { artistLink, attempt, el, mountShell, number, playControl, query, show, status, t, table, trackLink, when } from '../ui.js';
 
-mountShell();
+mountShell('season');
 const id = query.get('id');
 if (!id) {
   await listSeasons();
@@ -13,52 +13,53 @@ if (!id) {
     const board = r => `/leaderboard.html?season=${encodeURIComponent(id)}&round=${r.number}`;
     const content = document.getElementById('content');
     show(content,
-      el('p', {}, `Regions: ${season.regions.join(', ')} · ${counted(season.winners, 'winner', 'winners')}`),
-      table('Rounds', [
-        ['Round', r => `${r.number}. ${r.name}`],
-        ['Opens', r => when(r.opensAt)],
-        ['Closes', r => when(r.closesAt)],
-        ['State', r => r.state],
-        ['', r => r.state === 'closed' ? el('span', {}, 'See results below') : el('a', { href: board(r) }, 'Live leaderboard')],
+      el('p', {}, t('season.summary', { regions: season.regions.join(', '), count: season.winners, formatted: number(season.winners) })),
+      table(t('season.rounds'), [
+        [t('season.round'), r => `${r.number}. ${r.name}`],
+        [t('season.opens'), r => when(r.opensAt)],
+        [t('season.closes'), r => when(r.closesAt)],
+        [t('seasons.state'), r => t(`states.${r.state}`)],
+        ['', r => r.state === 'closed' ? el('span', {}, t('season.resultsBelow')) : el('a', { href: board(r) }, t('home.liveLeaderboard'))],
       ], season.rounds));
     for (const round of season.rounds.filter(r => r.state === 'closed')) {
       const results = await api(`/api/seasons/${encodeURIComponent(id)}/rounds/${round.number}/results`);
-      content.append(el('h2', {}, `Results of round ${round.number}`),
-        table(`Round ${round.number}: top ${Math.min(results.rows.length, 20)} of ${results.rows.length}`, [
-          ['Rank', r => String(r.rank), true],
-          ['Track', trackLink],
-          ['Listen', playControl],
-          ['Artist', artistLink],
-          ['Score', r => r.score.toFixed(2), true],
-          ['Outcome', r => r.winner ? `Winner${r.prize ? ` — ${r.prize}` : ''}` : r.advanced ? 'Advanced' : ''],
+      content.append(el('h2', {}, t('season.resultsOf', { round: round.number })),
+        table(t('season.resultsCaption', { round: round.number, top: Math.min(results.rows.length, 20), all: results.rows.length }), [
+          [t('columns.rank'), r => String(r.rank), true],
+          [t('columns.track'), trackLink],
+          [t('columns.listen'), playControl],
+          [t('columns.artist'), artistLink],
+          [t('columns.score'), r => r.score.toFixed(2), true],
+          [t('season.outcome'), r => r.winner ? (r.prize ? t('season.winnerWith', { prize: r.prize }) : t('season.winner')) : r.advanced ? t('season.advanced') : ''],
         ], results.rows.slice(0, 20)));
     }
 
-    status(season.rounds.some(r => r.state === 'closed') ? '' : 'No round has closed yet.');
-    if (season.winnerTrackIds.length) content.prepend(el('p', { class: 'status ok' }, `Winners decided: ${counted(season.winnerTrackIds.length, 'track', 'tracks')}.`));
+    status(season.rounds.some(r => r.state === 'closed') ? '' : t('season.noneClosed'));
+    if (season.winnerTrackIds.length) {
+      content.prepend(el('p', { class: 'status ok' }, t('season.winnersDecided', { count: season.winnerTrackIds.length, formatted: number(season.winnerTrackIds.length) })));
+    }
   }
 }
 
 /** Without an id: every season, open ones first, each a link by its name (nobody types an id). */
 async function listSeasons() {
-  document.querySelector('h1').textContent = 'Seasons';
   const seasons = await attempt(() => api('/api/seasons'));
   if (!seasons) return;
   if (seasons.length === 0) {
-    status('No season yet. An admin creates one with POST /api/seasons; it shows here at once.');
+    status(t('seasons.none'), 'empty');
     return;
   }
 
-  const groups = [['open', 'Open now'], ['upcoming', 'Coming up'], ['closed', 'Closed']];
-  show(document.getElementById('content'), groups.map(([state, heading]) => {
+  show(document.getElementById('content'), ['open', 'upcoming', 'closed'].map(state => {
     const inState = seasons.filter(s => s.state === state);
+    const heading = t(`season.group.${state}`);
     return inState.length === 0 ? null : [
       el('h2', {}, heading),
-      table(`${heading}: ${counted(inState.length, 'season', 'seasons')}`, [
-        ['Season', s => el('a', { href: `/season.html?id=${encodeURIComponent(s.id)}` }, s.name)],
-        ['Regions', s => s.regions.join(', ')],
-        ['Opens', s => when(s.opensAt)],
-        ['Closes', s => when(s.closesAt)],
+      table(t('season.groupCaption', { heading, count: inState.length, formatted: number(inState.length) }), [
+        [t('seasons.season'), s => el('a', { href: `/season.html?id=${encodeURIComponent(s.id)}` }, s.name)],
+        [t('seasons.regions'), s => s.regions.join(', ')],
+        [t('season.opens'), s => when(s.opensAt)],
+        [t('season.closes'), s => when(s.closesAt)],
       ], inState),
     ];
   }));

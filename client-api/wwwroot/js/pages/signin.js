@@ -1,47 +1,47 @@
 import { api, ApiError, session } from '../api.js';
-import { attempt, describe, el, mountShell, query, show, status } from '../ui.js';
+import { attempt, describe, el, mountShell, query, show, status, t } from '../ui.js';
 
-mountShell();
+mountShell('signin');
 const back = query.get('return') || '/';
 const ROLES = ['admin', 'reviewer', 'judge', 'partner', 'studio', 'artist', 'creator', 'ingest'];
 const content = document.getElementById('content');
 const signedIn = session.claims();
 
 const current = signedIn
-  ? el('p', {}, `Signed in as ${signedIn.sub} (${signedIn.roles.join(', ') || 'no role'}). `,
-    el('button', { type: 'button', class: 'secondary', onclick: () => { session.signOut(); location.reload(); } }, 'Sign out'))
-  : el('p', {}, 'Not signed in.');
+  ? el('p', {}, t('signin.signedInAs', { sub: signedIn.sub, roles: signedIn.roles.map(role => t(`roles.${role}`)).join(', ') || t('nav.noRole') }), ' ',
+    el('button', { type: 'button', class: 'secondary', onclick: () => { session.signOut(); location.reload(); } }, t('signin.signOut')))
+  : el('p', {}, t('signin.notSignedIn'));
 
 // In Development the API mints tokens; elsewhere people paste the JWT their identity provider gave them.
-const devForm = el('form', { class: 'grid', 'aria-label': 'Development sign-in' },
-  el('p', { class: 'muted' }, 'Development only: choose who you are and the API mints a token.'),
-  el('label', {}, 'User id', el('input', { name: 'sub', required: true, maxlength: 128, value: signedIn?.sub ?? '' })),
-  el('fieldset', {}, el('legend', {}, 'Roles'), ROLES.map(role => el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'roles', value: role }), role))),
-  el('label', {}, 'Studio id (required with the studio role)', el('input', { name: 'studioId', maxlength: 128 })),
-  el('label', {}, 'Artist id (artists)', el('input', { name: 'artistId', maxlength: 128 })),
-  el('div', {}, el('button', { type: 'submit' }, 'Sign in')));
+const devForm = el('form', { class: 'grid', 'aria-label': t('signin.devForm') },
+  el('p', { class: 'muted' }, t('signin.devOnly')),
+  el('label', {}, t('signin.userId'), el('input', { name: 'sub', required: true, maxlength: 128, value: signedIn?.sub ?? '' })),
+  el('fieldset', {}, el('legend', {}, t('signin.roles')), ROLES.map(role => el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'roles', value: role }), t(`roles.${role}`)))),
+  el('label', {}, t('signin.studioId'), el('input', { name: 'studioId', maxlength: 128 })),
+  el('label', {}, t('signin.artistId'), el('input', { name: 'artistId', maxlength: 128 })),
+  el('div', {}, el('button', { type: 'submit' }, t('nav.signIn'))));
 devForm.addEventListener('submit', async event => {
   event.preventDefault();
   const form = new FormData(devForm);
   const minted = await attempt(() => api('/api/dev/tokens', { method: 'POST', body: {
     sub: form.get('sub'), roles: form.getAll('roles'), studioId: form.get('studioId') || null, artistId: form.get('artistId') || null,
-  } }), { busy: 'Signing in…' });
+  } }), { busy: t('signin.signingIn') });
   if (minted) {
     session.signIn(minted.token);
     location.assign(back);
   }
 });
 
-const pasteForm = el('form', { class: 'grid', 'aria-label': 'Sign in with a token' },
-  el('label', {}, 'Bearer token (JWT)', el('textarea', { name: 'token', rows: 4, required: true })),
-  el('div', {}, el('button', { type: 'submit' }, 'Use this token')));
+const pasteForm = el('form', { class: 'grid', 'aria-label': t('signin.tokenForm') },
+  el('label', {}, t('signin.token'), el('textarea', { name: 'token', rows: 4, required: true })),
+  el('div', {}, el('button', { type: 'submit' }, t('signin.useToken'))));
 pasteForm.addEventListener('submit', event => {
   event.preventDefault();
   session.signIn(new FormData(pasteForm).get('token').trim());
   location.assign(back);
 });
 
-show(content, current, devForm, el('h2', {}, 'Or use a token'), pasteForm);
+show(content, current, devForm, el('h2', {}, t('signin.orToken')), pasteForm);
 // A probe with an empty body: Development answers 400 (the route exists), elsewhere 404.
 try {
   await api('/api/dev/tokens', { method: 'POST', body: {} });

@@ -1,12 +1,11 @@
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { artistLink, attempt, el, guide, mountShell, number, playControl, query, show, table, when } from '../ui.js';
+import { artistLink, attempt, day, el, guide, mountShell, number, playControl, query, show, t, table, when } from '../ui.js';
 
-mountShell();
+mountShell('track');
 const id = query.get('id');
 if (!id) {
-  guide('Tracks are linked by their titles from the featured playlist, the leaderboards and artists\u2019 pages.',
-    [['/', 'Featured playlist'], ['/leaderboard.html', 'Leaderboards']]);
+  guide(t('track.guide'), [['/', t('nav.featured')], ['/leaderboard.html', t('leaderboard.heading')]]);
 } else {
   const [track, history] = await Promise.all([
     attempt(() => api(`/api/tracks/${encodeURIComponent(id)}`)),
@@ -18,27 +17,27 @@ if (!id) {
     const minutes = `${Math.floor(track.durationSeconds / 60)}:${String(track.durationSeconds % 60).padStart(2, '0')}`;
     const days = history?.days ?? [];
     show(document.getElementById('content'),
-      el('p', {}, 'By ', artistLink(track), ` · ${minutes} · ${track.status}`,
-        track.clearedAt ? ` · cleared ${when(track.clearedAt)}` : ` · submitted ${when(track.submittedAt)}`),
+      el('p', {}, t('track.by'), ' ', artistLink(track), ` · ${minutes} · ${t(`trackStatus.${track.status}`)} · `,
+        track.clearedAt ? t('track.clearedOn', { when: when(track.clearedAt) }) : t('track.submittedOn', { when: when(track.submittedAt) })),
       el('p', {}, playControl(track)),
-      el('ul', { class: 'cards', 'aria-label': 'Totals' },
-        el('li', {}, el('span', { class: 'value' }, number(track.popularity)), el('span', { class: 'label' }, 'popularity')),
-        el('li', {}, el('span', { class: 'value' }, number(track.uses)), el('span', { class: 'label' }, 'videos using it'))),
-      el('h2', {}, 'Popularity per day'),
+      el('ul', { class: 'cards', 'aria-label': t('track.totals') },
+        el('li', {}, el('span', { class: 'value' }, number(track.popularity)), el('span', { class: 'label' }, t('columns.popularity'))),
+        el('li', {}, el('span', { class: 'value' }, number(track.uses)), el('span', { class: 'label' }, t('track.uses')))),
+      el('h2', {}, t('track.perDay')),
       days.some(d => d.popularity > 0)
-        ? lineChart('Popularity per day, last 30 days (UTC)', days.map(d => ({ label: d.day })), [
-          { name: 'popularity', colour: '#0b57d0', values: days.map(d => d.popularity) },
-          { name: 'views', colour: '#1a7f37', values: days.map(d => d.views) }])
-        : el('p', { class: 'empty' }, 'No engagement in the last 30 days yet: it shows here once videos that use the track are watched.'),
-      el('h2', {}, 'Rounds'),
+        ? lineChart(t('track.chart'), days.map(d => ({ label: day(d.day) })), [
+          { name: t('columns.popularity'), colour: '#0b57d0', values: days.map(d => d.popularity) },
+          { name: t('counters.views'), colour: '#1a7f37', values: days.map(d => d.views) }])
+        : el('p', { class: 'empty' }, t('track.noEngagement')),
+      el('h2', {}, t('track.rounds')),
       history?.rounds.length
-        ? table('Standing in each round', [
-          ['Round', r => `${r.round}. ${r.name}`],
-          ['State', r => r.state],
-          ['Rank', r => String(r.rank), true],
-          ['Score', r => r.score.toFixed(2), true],
-          ['Outcome', r => r.outcome + (r.prize ? ` — ${r.prize}` : '')],
+        ? table(t('track.roundsCaption'), [
+          [t('season.round'), r => `${r.round}. ${r.name}`],
+          [t('seasons.state'), r => t(`states.${r.state}`)],
+          [t('columns.rank'), r => String(r.rank), true],
+          [t('columns.score'), r => r.score.toFixed(2), true],
+          [t('season.outcome'), r => t(`outcomes.${r.outcome}`) + (r.prize ? ` — ${r.prize}` : '')],
         ], history.rounds)
-        : el('p', { class: 'empty' }, track.seasonId ? 'The track has not entered a round yet.' : 'The track is not entered in a season.'));
+        : el('p', { class: 'empty' }, track.seasonId ? t('track.notInRound') : t('track.notInSeason')));
   }
 }

@@ -1,30 +1,29 @@
 import { api } from '../api.js';
-import { attempt, el, guide, mountShell, number, query, show, status } from '../ui.js';
+import { attempt, el, guide, mountShell, number, query, show, status, t } from '../ui.js';
 
-mountShell();
+mountShell('video');
 const id = query.get('id');
 if (!id) {
-  guide('Videos are linked from the titles\u2019 hubs, the studio\u2019s top videos and the link reviews.',
-    [['/title.html', 'Titles'], ['/review-links.html', 'Link reviews']]);
+  guide(t('video.guide'), [['/title.html', t('nav.titles')], ['/review-links.html', t('nav.linkReviews')]]);
 } else {
   const video = await attempt(() => api(`/api/videos/${encodeURIComponent(id)}`));
   if (video) {
     const c = video.counters;
     show(document.getElementById('content'),
-      el('p', {}, video.caption || el('span', { class: 'empty' }, 'No caption.')),
-      el('p', { class: 'muted' }, `By ${video.creatorId}`, video.hashtags.length ? ` · ${video.hashtags.map(h => `#${h}`).join(' ')}` : ''),
-      el('ul', { class: 'cards', 'aria-label': 'Engagement' }, [['views', c.views], ['likes', c.likes], ['comments', c.comments], ['shares', c.shares]]
-        .map(([label, value]) => el('li', {}, el('span', { class: 'value' }, number(value)), el('span', { class: 'label' }, label)))),
-      el('h2', {}, 'Anchor link'),
+      el('p', {}, video.caption || el('span', { class: 'empty' }, t('video.noCaption'))),
+      el('p', { class: 'muted' }, t('video.by', { creator: video.creatorId }), video.hashtags.length ? ` · ${video.hashtags.map(h => `#${h}`).join(' ')}` : ''),
+      el('ul', { class: 'cards', 'aria-label': t('video.engagement') }, ['views', 'likes', 'comments', 'shares']
+        .map(kind => el('li', {}, el('span', { class: 'value' }, number(c[kind])), el('span', { class: 'label' }, t(`counters.${kind}`))))),
+      el('h2', {}, t('video.anchor')),
       video.anchorLink
-        ? el('p', { id: 'anchor' }, 'Linked to ', el('a', { href: `/title.html?id=${encodeURIComponent(video.anchorLink)}` }, video.anchorLink))
-        : el('p', { id: 'anchor', class: 'empty' }, 'Not linked to a title.'),
-      el('h2', {}, 'Link eligibility'),
+        ? el('p', { id: 'anchor' }, t('video.linkedTo'), ' ', el('a', { href: `/title.html?id=${encodeURIComponent(video.anchorLink)}` }, video.anchorLink))
+        : el('p', { id: 'anchor', class: 'empty' }, t('video.notLinked')),
+      el('h2', {}, t('video.eligibility')),
       video.eligibility.length
         ? el('ul', { class: 'plain' }, video.eligibility.map(e => el('li', {},
-          el('strong', {}, `${e.titleId}: ${e.eligible ? 'eligible' : 'not eligible'}`),
+          el('strong', {}, `${e.titleId}: ${t(e.eligible ? 'video.eligible' : 'video.notEligible')}`),
           el('ul', {}, e.reasons.map(r => el('li', {}, `${r.passed ? '✓' : '✗'} ${r.rule}: ${r.detail}`))))))
-        : el('p', { class: 'empty' }, 'The video matches no title.'));
+        : el('p', { class: 'empty' }, t('video.noMatch')));
     status('');
   }
 }
