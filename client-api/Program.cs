@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Demo;
 using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Hosting;
 using Spotlight.ClientApi.Live;
@@ -8,8 +9,9 @@ using Spotlight.ClientApi.Web;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(DemoArguments.Translate(args));
     var spotlight = builder.AddSpotlightOrleans();
+    builder.AddSpotlightDemo(spotlight);
     builder.Services.AddSpotlightHttp();
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSpotlightRateLimiting(builder.Configuration);
@@ -23,6 +25,7 @@ try
     app.UseSpotlightHttp();
     app.MapOperatorEndpoints(spotlight);
     app.MapSpotlightApi();
+    app.MapDemoEndpoints();
     await app.RunAsync();
     return 0;
 }

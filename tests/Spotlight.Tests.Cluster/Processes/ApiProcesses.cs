@@ -45,11 +45,12 @@ public static class ApiProcesses
 
     /// <summary>The whole system in one process, as the README's first command runs it: embedded mode,
     /// Development (so the dev token route exists), default limits; only its ports are free ones.</summary>
-    public static RunningApi StartEmbeddedApi(string name) =>
-        Start(name, "Development", [
+    public static RunningApi StartEmbeddedApi(string name, string environmentName = "Development", params (string Key, string Value)[] extra) =>
+        Start(name, environmentName, [
             ("Spotlight__Dashboard", "false"),
             ("Spotlight__Cluster__SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture)),
-            ("Spotlight__Cluster__GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture))]);
+            ("Spotlight__Cluster__GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture)),
+            .. extra]);
 
     private static RunningApi Start(string name, string environmentName, (string Key, string Value)[] settings)
     {

@@ -41,7 +41,23 @@ pasteForm.addEventListener('submit', event => {
   location.assign(back);
 });
 
-show(content, current, devForm, el('h2', {}, t('signin.orToken')), pasteForm);
+// In the demo (Development, --demo) its people are one click each.
+const demo = await api('/api/dev/demo').catch(() => null);
+const demoSection = demo ? el('section', { 'aria-labelledby': 'demo-people' },
+  el('h2', { id: 'demo-people' }, t('signin.demoHeading')),
+  el('ul', { class: 'plain' }, demo.map(person => el('li', {}, el('button', {
+    type: 'button',
+    onclick: async () => {
+      const minted = await attempt(() => api('/api/dev/tokens', { method: 'POST', body: { sub: person.sub, roles: person.roles, studioId: person.studioId, artistId: null } }),
+        { busy: t('signin.signingIn') });
+      if (minted) {
+        session.signIn(minted.token);
+        location.assign(back);
+      }
+    },
+  }, `${person.roles.map(role => t(`roles.${role}`)).join(', ')} · ${person.sub}`))))) : null;
+
+show(content, current, demoSection, devForm, el('h2', {}, t('signin.orToken')), pasteForm);
 // A probe with an empty body: Development answers 400 (the route exists), elsewhere 404.
 try {
   await api('/api/dev/tokens', { method: 'POST', body: {} });
