@@ -15,6 +15,8 @@ const lib = join(here, '..', 'wwwroot', 'lib');
 const FILES = [
   ['i18next/dist/esm/i18next.js', 'i18next/i18next.js'],
   ['i18next/LICENSE', 'i18next/LICENSE'],
+  ['chart.js/dist/chart.umd.min.js', 'chart.js/chart.umd.min.js'],
+  ['chart.js/LICENSE.md', 'chart.js/LICENSE.md'],
 ];
 
 const check = process.argv.includes('--check');

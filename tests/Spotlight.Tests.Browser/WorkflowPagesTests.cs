@@ -170,8 +170,14 @@ public class WorkflowPagesTests(SiteFixture site)
         var local = (DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         var path = $"/studio.html?title={titleId}&from={local(start)}&to={local(start.AddHours(3))}&bucket=hour";
         var dashboard = await site.OpenAsync(path, "studio-user", [Roles.Studio], studioId: "studio-dash");
-        await Expect(dashboard.Page.Locator("polyline[data-series='views']").First).ToHaveAttributeAsync("data-values", "12,3,0");
-        await Expect(dashboard.Page.Locator("polyline[data-series='likes']").First).ToHaveAttributeAsync("data-values", "0,0,4");
+        await ExpectSeriesAsync(dashboard, "views", "12,3,0");
+        await ExpectSeriesAsync(dashboard, "likes", "0,0,4");
+        // The chart's tooltip follows the keyboard: focus shows the last point, Home the first.
+        var chart = dashboard.Page.Locator("figure.chart canvas").First;
+        await chart.FocusAsync();
+        await dashboard.Page.Keyboard.PressAsync("Home");
+        await Eventually.UntilAsync(async () => await chart.EvaluateAsync<int>("c => { const t = Chart.getChart(c).tooltip; return t.opacity > 0 ? t.dataPoints[0].dataIndex + 1 : 0; }") == 1,
+            TimeSpan.FromSeconds(10), "the tooltip on the first point");
         await Expect(dashboard.Page.Locator("li[data-total='views'] .value")).ToHaveTextAsync("15");
         await Expect(dashboard.Page.GetByRole(AriaRole.Cell, new() { Name = first })).ToBeVisibleAsync();
         await Expect(dashboard.Page.GetByRole(AriaRole.Cell, new() { Name = "creator-dash1" })).ToBeVisibleAsync();
@@ -182,11 +188,19 @@ public class WorkflowPagesTests(SiteFixture site)
         await dashboard.Page.GetByLabel("Points").SelectOptionAsync("minute");
         await dashboard.Page.GetByLabel("To", new() { Exact = true }).FillAsync(local(start.AddMinutes(10)));
         await dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Expect(dashboard.Page.Locator("polyline[data-series='views']").First).ToHaveAttributeAsync("data-values", "0,0,0,0,0,12,0,0,0,0");
+        await ExpectSeriesAsync(dashboard, "views", "0,0,0,0,0,12,0,0,0,0");
 
         var other = await site.OpenAsync(path, "studio-user-2", [Roles.Studio], studioId: "studio-other");
         await Expect(other.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your account may not do this. Sign in with a role that may. Only the title's studio (the token's studioId claim) and admins read its analytics.");
     }
+
+    /// <summary>Waits until the first chart's series of that name holds these values (what Chart.js draws).</summary>
+    private static Task ExpectSeriesAsync(SitePage page, string series, string values) =>
+        Eventually.UntilAsync(async () => await page.Page.EvaluateAsync<string?>(
+                "name => { const c = document.querySelector('figure.chart canvas'); const chart = c && Chart.getChart(c); return chart?.data.datasets.find(d => d.label === name)?.data.join(',') ?? null; }",
+                series) == values,
+            TimeSpan.FromSeconds(15),
+            $"the chart's {series} to be {values}");
 
     [Fact]
     public async Task SignIn_InDevelopment_MintsATokenForTheChosenRoles_AndPartnersSeeTheirShortlist()

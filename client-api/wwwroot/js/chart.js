@@ -1,48 +1,66 @@
-// A small line chart in SVG (no library): one polyline per series over the same points. Each line carries
-// its values in data-values, and a table of the same numbers goes beside it for screen readers.
+// Line charts through Chart.js (pinned in web-libraries, served from /lib): axes with ticks in the page's
+// language, a legend, a tooltip on hover and on keyboard focus (the arrow keys move between points), and the
+// same numbers in a table underneath for screen readers and for copying.
+import { language } from './i18n.js';
 import { el, number, t, table } from './ui.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 640;
-const HEIGHT = 220;
-const PAD = 32;
-
-function svg(tag, attributes = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  node.append(...children);
-  return node;
-}
+// Chart.js ships as a classic script that defines window.Chart; loaded once, on the pages that chart.
+const Chart = window.Chart ?? await new Promise((resolve, reject) => {
+  const script = el('script', { src: '/lib/chart.js/chart.umd.min.js' });
+  script.addEventListener('load', () => resolve(window.Chart));
+  script.addEventListener('error', () => reject(new Error('The chart library did not load.')));
+  document.head.append(script);
+});
 
 /** `points`: [{label}], `series`: [{name, colour, values[]}] of the same length as points. */
 export function lineChart(caption, points, series) {
-  const max = Math.max(1, ...series.flatMap(s => s.values));
-  const x = i => PAD + (points.length <= 1 ? 0 : (i * (WIDTH - 2 * PAD)) / (points.length - 1));
-  const y = v => HEIGHT - PAD - (v * (HEIGHT - 2 * PAD)) / max;
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': t('chart.label', { caption }) },
-    svg('line', { x1: PAD, y1: HEIGHT - PAD, x2: WIDTH - PAD, y2: HEIGHT - PAD, stroke: '#8c959f' }),
-    svg('text', { x: 4, y: PAD - 8, 'font-size': 12, fill: '#57606a' }, number(max)),
-    svg('text', { x: PAD, y: HEIGHT - 8, 'font-size': 12, fill: '#57606a' }, points[0]?.label ?? ''),
-    svg('text', { x: WIDTH - PAD, y: HEIGHT - 8, 'font-size': 12, fill: '#57606a', 'text-anchor': 'end' }, points.at(-1)?.label ?? ''),
-    ...series.map(s => svg('polyline', {
-      fill: 'none',
-      stroke: s.colour,
-      'stroke-width': 2,
-      'data-series': s.name,
-      'data-values': s.values.join(','),
-      points: s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '),
-    })));
+  const canvas = el('canvas', { role: 'img', tabindex: 0, 'aria-label': t('chart.label', { caption }) });
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: points.map(p => p.label),
+      datasets: series.map(s => ({ label: s.name, data: s.values, borderColor: s.colour, backgroundColor: s.colour, pointRadius: 2, tension: 0.2 })),
+    },
+    options: {
+      locale: language,
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { position: 'bottom' } },
+      scales: {
+        x: { ticks: { autoSkip: true, maxRotation: 0 } },
+        y: { beginAtZero: true, ticks: { precision: 0 } },
+      },
+    },
+  });
+  followKeyboard(canvas, chart, points.length);
   return el('figure', { class: 'chart' },
-    chart,
+    el('div', { class: 'chart-area' }, canvas),
     el('figcaption', {}, caption),
-    el('ul', { class: 'legend' }, series.map(s => el('li', {}, swatch(s.colour), s.name))),
     el('details', {}, el('summary', {}, t('chart.numbers')),
-      table(caption, [[t('chart.start'), p => p.label], ...series.map((s, i) => [s.name, p => number(s.values[points.indexOf(p)]), true])], points)));
+      table(caption, [[t('chart.start'), p => p.label], ...series.map(s => [s.name, p => number(s.values[points.indexOf(p)]), true])], points)));
 }
 
-// Set through the style object: the pages' content security policy refuses style attributes.
-function swatch(colour) {
-  const span = el('span', { 'aria-hidden': 'true' });
-  span.style.background = colour;
-  return span;
+/** Arrow keys (and Home/End) show the tooltip of a point, as hovering does; leaving the chart hides it. */
+function followKeyboard(canvas, chart, count) {
+  let index = -1;
+  const showAt = i => {
+    index = Math.max(0, Math.min(count - 1, i));
+    const active = chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index }));
+    chart.setActiveElements(active);
+    chart.tooltip.setActiveElements(active, { x: 0, y: 0 });
+    chart.update();
+  };
+  canvas.addEventListener('keydown', event => {
+    const moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: count - 1 };
+    if (!(event.key in moves) || count === 0) return;
+    event.preventDefault();
+    showAt(moves[event.key]);
+  });
+  canvas.addEventListener('focus', () => showAt(index < 0 ? count - 1 : index));
+  canvas.addEventListener('blur', () => {
+    chart.setActiveElements([]);
+    chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    chart.update();
+  });
 }
