@@ -25,9 +25,9 @@ public static class Report
         HtmlPage.Row(html, "Errors / unacknowledged batches", $"{r.Errors} / {r.UnacknowledgedBatches}");
         HtmlPage.Row(html, "Counters equal to ground truth", r.Mismatches == 0 ? "yes, every video" : $"NO: {r.Mismatches} videos differ");
         html.Append("</table><h2>Throughput (events/s)</h2>")
-            .Append(SvgChart.Lines([.. r.Seconds.Select(s => (double)s.Second)], [("events/s", "#2563eb", [.. r.Seconds.Select(s => (double)s.Events)])], "s", ViralPhase(r.Seconds)))
+            .Append(ReportChart.Lines([.. r.Seconds.Select(s => (double)s.Second)], [("events/s", "#2563eb", [.. r.Seconds.Select(s => (double)s.Events)])], "s", ViralPhase(r.Seconds)))
             .Append("<h2>Acknowledgement latency (ms)</h2>")
-            .Append(SvgChart.Lines([.. r.Seconds.Select(s => (double)s.Second)], [("p50", "#16a34a", [.. r.Seconds.Select(s => s.AckP50Ms)]), ("p99", "#dc2626", [.. r.Seconds.Select(s => s.AckP99Ms)])], "s", ViralPhase(r.Seconds)))
+            .Append(ReportChart.Lines([.. r.Seconds.Select(s => (double)s.Second)], [("p50", "#16a34a", [.. r.Seconds.Select(s => s.AckP50Ms)]), ("p99", "#dc2626", [.. r.Seconds.Select(s => s.AckP99Ms)])], "s", ViralPhase(r.Seconds)))
             .Append("<h2>Freshness (ms from acknowledgement to visible)</h2>")
             .Append(FreshnessChart(r))
             .Append("<p>Shaded: the viral phase.</p></html>");
@@ -41,7 +41,7 @@ public static class Report
         var figures = r.FreshnessSamples.GroupBy(s => s.Figure).ToList();
         var probes = figures.Count == 0 ? 0 : figures.Min(f => f.Count());
         var x = figures.Count == 0 ? [] : figures[0].Take(probes).Select(s => s.AtSecond).ToArray();
-        return SvgChart.Lines(x, [.. figures.Select((f, i) => (f.Key, colours[i % colours.Length], f.Take(probes).Select(s => s.Milliseconds).ToArray()))], "s", ViralPhase(r.Seconds));
+        return ReportChart.Lines(x, [.. figures.Select((f, i) => (f.Key, colours[i % colours.Length], f.Take(probes).Select(s => s.Milliseconds).ToArray()))], "s", ViralPhase(r.Seconds));
     }
 
     /// <summary>The viral phase as an x range, for shading.</summary>

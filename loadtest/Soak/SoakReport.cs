@@ -76,16 +76,16 @@ public static class SoakReport
         var minutes = r.Minutes.Select(m => (double)m.Minute).ToArray();
         (double, double) warmup = (0, r.Options.WarmupSeconds);
         html.Append("</table><h2>What the API retains after a full collection (MB)</h2>")
-            .Append(SvgChart.Lines(collected, [("working set", "#2563eb", [.. r.Retained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.Retained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(ReportChart.Lines(collected, [("working set", "#2563eb", [.. r.Retained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.Retained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
             .Append("<h2>API memory between those collections (MB)</h2>")
-            .Append(SvgChart.Lines(seconds, [("working set", "#2563eb", [.. r.Memory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.Memory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
-            .Append(r.Tables.Count == 0 ? "" : "<h2>Engagement tables on disk (MB)</h2>" + SvgChart.Lines([.. r.Tables.Select(t => t.AtSecond)], [("log", "#2563eb", [.. r.Tables.Select(t => SoakRun.Mb(t.LogBytes))]), ("batch ids", "#ea580c", [.. r.Tables.Select(t => SoakRun.Mb(t.BatchIdBytes))]), ("store", "#16a34a", [.. r.Tables.Select(t => SoakRun.Mb(t.StoreBytes))])], "s", warmup))
-            .Append(r.SiloRetained.Count == 0 ? "" : "<h2>What the silo retains after a full collection (MB)</h2>" + SvgChart.Lines([.. r.SiloRetained.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
-            .Append(r.SiloMemory.Count == 0 ? "" : "<h2>Silo memory between those collections (MB)</h2>" + SvgChart.Lines([.. r.SiloMemory.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(ReportChart.Lines(seconds, [("working set", "#2563eb", [.. r.Memory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.Memory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(r.Tables.Count == 0 ? "" : "<h2>Engagement tables on disk (MB)</h2>" + ReportChart.Lines([.. r.Tables.Select(t => t.AtSecond)], [("log", "#2563eb", [.. r.Tables.Select(t => SoakRun.Mb(t.LogBytes))]), ("batch ids", "#ea580c", [.. r.Tables.Select(t => SoakRun.Mb(t.BatchIdBytes))]), ("store", "#16a34a", [.. r.Tables.Select(t => SoakRun.Mb(t.StoreBytes))])], "s", warmup))
+            .Append(r.SiloRetained.Count == 0 ? "" : "<h2>What the silo retains after a full collection (MB)</h2>" + ReportChart.Lines([.. r.SiloRetained.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("live objects", "#16a34a", [.. r.SiloRetained.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
+            .Append(r.SiloMemory.Count == 0 ? "" : "<h2>Silo memory between those collections (MB)</h2>" + ReportChart.Lines([.. r.SiloMemory.Select(m => m.AtSecond)], [("working set", "#2563eb", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.WorkingSetBytes))]), ("GC heap", "#16a34a", [.. r.SiloMemory.Select(m => SoakRun.Mb(m.HeapBytes))])], "s", warmup))
             .Append("<h2>Events acknowledged per minute</h2>")
-            .Append(SvgChart.Lines(minutes, [("events", "#2563eb", [.. r.Minutes.Select(m => (double)m.Events)])], "min", (0, r.Options.WarmupSeconds / 60.0)))
+            .Append(ReportChart.Lines(minutes, [("events", "#2563eb", [.. r.Minutes.Select(m => (double)m.Events)])], "min", (0, r.Options.WarmupSeconds / 60.0)))
             .Append("<h2>Latency p99 per minute (ms)</h2>")
-            .Append(SvgChart.Lines(minutes, [("ack", "#dc2626", [.. r.Minutes.Select(m => m.AckP99Ms)]), ("read", "#9333ea", [.. r.Minutes.Select(m => m.ReadP99Ms)])], "min", (0, r.Options.WarmupSeconds / 60.0)))
+            .Append(ReportChart.Lines(minutes, [("ack", "#dc2626", [.. r.Minutes.Select(m => m.AckP99Ms)]), ("read", "#9333ea", [.. r.Minutes.Select(m => m.ReadP99Ms)])], "min", (0, r.Options.WarmupSeconds / 60.0)))
             .Append("<p>Shaded: the warm-up, not counted in the memory verdict.</p></html>");
         return html.ToString();
     }
