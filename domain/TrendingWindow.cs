@@ -21,7 +21,14 @@ public static class TrendingWindow
         }
 
         var hour = HourOf(at);
-        hours[hour] = hours.TryGetValue(hour, out var count) ? count + amount : amount;
+        if (hours.TryGetValue(hour, out var count))
+        {
+            hours[hour] = count + amount;
+            return;
+        }
+
+        // Only a new hour can push an old one out of the window: a visit within the hour costs one lookup.
+        hours[hour] = amount;
         Forget(hours, at);
     }
 

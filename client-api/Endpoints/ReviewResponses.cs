@@ -17,10 +17,12 @@ public sealed record PendingTrackResponse(
 {
     public static async Task<IReadOnlyList<PendingTrackResponse>> FromAsync(IReadOnlyList<PendingTrack> queue, RowNames names)
     {
-        var artists = await names.ArtistsAsync(queue.Select(t => t.ArtistId));
-        var audio = await names.AudioAsync(queue.Select(t => t.TrackId));
-        return [.. queue.Select(t => new PendingTrackResponse(t.TrackId, t.Title, audio.GetValueOrDefault(t.TrackId), t.ArtistId,
-            artists.GetValueOrDefault(t.ArtistId)?.DisplayName, artists.GetValueOrDefault(t.ArtistId)?.Verified ?? false, t.Region, t.SubmittedAt))];
+        var joined = await names.JoinAsync(queue, t => t.ArtistId, t => t.TrackId);
+        return [.. queue.Select(t =>
+        {
+            var artist = joined.Artist(t.ArtistId);
+            return new PendingTrackResponse(t.TrackId, t.Title, joined.AudioOf(t.TrackId), t.ArtistId, artist?.DisplayName, artist?.Verified ?? false, t.Region, t.SubmittedAt);
+        })];
     }
 }
 
@@ -40,8 +42,8 @@ public sealed record LinkReviewResponse(
     public static async Task<IReadOnlyList<LinkReviewResponse>> FromAsync(IEnumerable<LinkReview> reviews, RowNames names)
     {
         var list = reviews.ToList();
-        var captions = await names.CaptionsAsync(list.Select(r => r.VideoId));
-        var titles = await names.TitlesAsync(list.Select(r => r.TitleId));
+        var (captionsRead, titlesRead) = (names.CaptionsAsync(list.Select(r => r.VideoId)), names.TitlesAsync(list.Select(r => r.TitleId)));
+        var (captions, titles) = (await captionsRead, await titlesRead);
         return [.. list.Select(r => new LinkReviewResponse(r.VideoId, captions.GetValueOrDefault(r.VideoId), r.TitleId, titles.GetValueOrDefault(r.TitleId),
             r.CreatorId, r.QueuedAt, r.Status, r.ReviewerId, r.Reason, r.DecidedAt))];
     }

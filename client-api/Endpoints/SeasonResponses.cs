@@ -83,16 +83,12 @@ public sealed record LeaderboardResponse(
 {
     public static async Task<LeaderboardResponse> FromAsync(string seasonId, Leaderboard board, RowNames names)
     {
-        var rows = board.Rows.Concat(board.Around ?? []).ToList();
-        var joined = new RowJoin(await names.ArtistsAsync(rows.Select(r => r.ArtistId)), await names.AudioAsync(rows.Select(r => r.TrackId)));
+        var joined = await names.JoinAsync(board.Rows.Concat(board.Around ?? []).ToList(), r => r.ArtistId, r => r.TrackId);
         return new(seasonId, board.Round, board.State, board.Entries,
             [.. board.Rows.Select(r => RankedTrackResponse.From(r, joined))],
             board.Around is null ? null : [.. board.Around.Select(r => RankedTrackResponse.From(r, joined))]);
     }
 }
-
-/// <summary>The artists and tracks of ranked rows, read once for a whole page.</summary>
-public sealed record RowJoin(IReadOnlyDictionary<string, ArtistName> Artists, IReadOnlyDictionary<string, string> Audio);
 
 /// <summary>A ranked track with its artist's name and badge and its audio address (joined by the API, so a page
 /// needs no more calls); <c>artistName</c> and <c>audioUrl</c> are null only when the profile or track cannot
@@ -112,8 +108,8 @@ public sealed record RankedTrackResponse(
 {
     public static RankedTrackResponse From(LeaderboardRow row, RowJoin joined)
     {
-        var artist = joined.Artists.GetValueOrDefault(row.ArtistId);
-        return new(row.Rank, row.TrackId, row.Title, joined.Audio.GetValueOrDefault(row.TrackId), row.ArtistId, artist?.DisplayName, artist?.Verified ?? false,
+        var artist = joined.Artist(row.ArtistId);
+        return new(row.Rank, row.TrackId, row.Title, joined.AudioOf(row.TrackId), row.ArtistId, artist?.DisplayName, artist?.Verified ?? false,
             row.Popularity, row.JudgeScore, row.Score, row.SubmittedAt);
     }
 }
@@ -131,7 +127,7 @@ public sealed record RoundResultsResponse(
 {
     public static async Task<RoundResultsResponse> FromAsync(string seasonId, RoundResults results, RowNames names)
     {
-        var joined = new RowJoin(await names.ArtistsAsync(results.Rows.Select(r => r.Row.ArtistId)), await names.AudioAsync(results.Rows.Select(r => r.Row.TrackId)));
+        var joined = await names.JoinAsync(results.Rows, r => r.Row.ArtistId, r => r.Row.TrackId);
         return new(
             seasonId,
             results.Round,
@@ -161,8 +157,8 @@ public sealed record ResultRowResponse(
 {
     public static ResultRowResponse From(ResultRow r, RowJoin joined)
     {
-        var artist = joined.Artists.GetValueOrDefault(r.Row.ArtistId);
-        return new(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, r.Row.Title, joined.Audio.GetValueOrDefault(r.Row.TrackId),
+        var artist = joined.Artist(r.Row.ArtistId);
+        return new(r.Row.Rank, r.Row.TrackId, r.Row.ArtistId, artist?.DisplayName, artist?.Verified ?? false, r.Row.Title, joined.AudioOf(r.Row.TrackId),
             r.Row.Popularity, r.Row.JudgeScore, r.Row.Score, r.Advanced, r.Winner, r.Prize);
     }
 }

@@ -42,13 +42,12 @@ public static class TrackEndpoints
     public static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem>> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var track = await grains.GetGrain<ITrackGrain>(id).GetAsync();
-        var viewer = track is null ? TrackViewer.Public : ViewerOf(track, user);
-        // Tracks not (yet) cleared are hidden from the public altogether, not just their details.
-        if (track is null || (viewer == TrackViewer.Public && track.Status != TrackStatus.Cleared))
+        if (track is null || HiddenFrom(track, user))
         {
             return TypedResults.NotFound();
         }
 
+        var viewer = ViewerOf(track, user);
         var artist = grains.GetGrain<IArtistGrain>(track.ArtistId).GetAsync();
         var popularity = grains.GetGrain<ITrackPopularityGrain>(track.Id).GetPopularityAsync(null, null);
         var season = SeasonOfAsync(track, grains);
@@ -75,7 +74,7 @@ public static class TrackEndpoints
         }
 
         var track = await grains.GetGrain<ITrackGrain>(id).GetAsync();
-        if (track is null || (ViewerOf(track, user) == TrackViewer.Public && track.Status != TrackStatus.Cleared))
+        if (track is null || HiddenFrom(track, user))
         {
             return TypedResults.NotFound();
         }
@@ -162,6 +161,10 @@ public static class TrackEndpoints
         "reject" => ReviewDecision.Reject,
         _ => null,
     };
+
+    /// <summary>Tracks not (yet) cleared are hidden from the public altogether, not just their details.</summary>
+    private static bool HiddenFrom(TrackDetails track, ClaimsPrincipal user) =>
+        ViewerOf(track, user) == TrackViewer.Public && track.Status != TrackStatus.Cleared;
 
     private static TrackViewer ViewerOf(TrackDetails track, ClaimsPrincipal user) =>
         user.IsStaff() ? TrackViewer.Staff

@@ -10,6 +10,14 @@ namespace Spotlight.ClientApi.Names;
 /// <summary>An artist as a row shows it: the name and the verified badge.</summary>
 public sealed record ArtistName(string DisplayName, bool Verified);
 
+/// <summary>The artists and tracks of a page of track rows, read once for the whole page.</summary>
+public sealed record RowJoin(IReadOnlyDictionary<string, ArtistName> Artists, IReadOnlyDictionary<string, string> Audio)
+{
+    public ArtistName? Artist(string artistId) => Artists.GetValueOrDefault(artistId);
+
+    public string? AudioOf(string trackId) => Audio.GetValueOrDefault(trackId);
+}
+
 /// <summary>
 /// What rows that carry only ids need to show people (artists' names and badges, tracks' audio addresses,
 /// titles' names, videos' captions), joined here so that one request serves a page. Each is kept for
@@ -23,6 +31,14 @@ public sealed class RowNames(IGrainFactory grains, IMemoryCache cache)
 
     /// <summary>Grains asked at once for the misses of one page.</summary>
     private const int ParallelReads = 32;
+
+    /// <summary>The artists' names and the tracks' audio addresses of track rows, read at once.</summary>
+    public async Task<RowJoin> JoinAsync<TRow>(IReadOnlyCollection<TRow> rows, Func<TRow, string> artistId, Func<TRow, string> trackId)
+    {
+        var artists = ArtistsAsync(rows.Select(artistId));
+        var audio = AudioAsync(rows.Select(trackId));
+        return new RowJoin(await artists, await audio);
+    }
 
     /// <summary>The names of the given artists; an artist without a profile is left out.</summary>
     public Task<IReadOnlyDictionary<string, ArtistName>> ArtistsAsync(IEnumerable<string> artistIds) =>

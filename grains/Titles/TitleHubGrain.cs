@@ -299,7 +299,8 @@ public sealed class TitleHubGrain : Grain, ITitleHubGrain
         // Summed only after a change: an idle hub does not walk its linked videos every tick.
         if (_engagementChanged && State is { Title: { } title, Listed: true })
         {
-            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, Engagement(), new Dictionary<long, long>(State.RecentHours));
+            // Orleans copies the hours for the call, so the list never shares the hub's own dictionary.
+            await GrainFactory.GetGrain<ITitleCatalogGrain>(0).SetEngagementAsync(title.Id, Engagement(), State.RecentHours);
             _engagementChanged = false;
         }
 

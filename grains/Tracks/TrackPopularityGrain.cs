@@ -9,13 +9,19 @@ namespace Spotlight.Grains.Tracks;
 [StatelessWorker]
 public sealed class TrackPopularityGrain(IEngagementStore store) : Grain, ITrackPopularityGrain
 {
-    /// <summary>One sum per day (at most a few months are asked for; each is one indexed range of buckets).</summary>
-    public async Task<IReadOnlyList<TrackPopularity>> GetDailyAsync(DateOnly firstDay, int days) =>
-        await Task.WhenAll(Enumerable.Range(0, days).Select(i =>
+    /// <summary>One sum per day, one after another: each is one indexed range of buckets, and a page of 90 days
+    /// must not take 90 of the database's connections at once.</summary>
+    public async Task<IReadOnlyList<TrackPopularity>> GetDailyAsync(DateOnly firstDay, int days)
+    {
+        var daily = new List<TrackPopularity>(days);
+        for (var i = 0; i < days; i++)
         {
             var start = new DateTimeOffset(firstDay.AddDays(i).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return GetPopularityAsync(start, start.AddDays(1));
-        }));
+            daily.Add(await GetPopularityAsync(start, start.AddDays(1)));
+        }
+
+        return daily;
+    }
 
     public async Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to)
     {

@@ -19,10 +19,10 @@ public sealed class ApiScenario(SpotlightApiFactory factory)
     public static object Track(string title = "Original Song") =>
         new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true };
 
-    public async Task<(HttpClient Client, string ArtistId)> CreateArtistAsync(string region = "JP", string? contactEmail = null)
+    public async Task<(HttpClient Client, string ArtistId)> CreateArtistAsync(string region = "JP", string? contactEmail = null, string? displayName = null)
     {
         var client = factory.ClientFor("artist-" + Guid.NewGuid().ToString("N")[..8], Roles.Artist);
-        var response = await client.PostAsJsonAsync("/api/artists", new { displayName = "Artist " + region, region, contactEmail });
+        var response = await client.PostAsJsonAsync("/api/artists", new { displayName = displayName ?? "Artist " + region, region, contactEmail });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (client, await IdOfAsync(response));
     }

@@ -43,10 +43,11 @@ public sealed class SeasonScenario(SpotlightApiFactory factory)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>A JP artist's track that names the season, cleared (and so entered).</summary>
-    public async Task<(string TrackId, string ArtistId)> EnteredTrackAsync(string seasonId, string title)
+    /// <summary>An artist's track that names the season, cleared (and so entered); a JP artist called "Artist JP"
+    /// unless said otherwise.</summary>
+    public async Task<(string TrackId, string ArtistId)> EnteredTrackAsync(string seasonId, string title, string region = "JP", string? artistName = null)
     {
-        var (artist, artistId) = await Api.CreateArtistAsync("JP", contactEmail: $"{title.Replace(' ', '.')}@artists.example");
+        var (artist, artistId) = await Api.CreateArtistAsync(region, contactEmail: $"{title.Replace(' ', '.')}@artists.example", artistName);
         var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", new
         {
             title,

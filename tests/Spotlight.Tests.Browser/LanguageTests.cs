@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -124,21 +122,7 @@ public partial class LanguageTests(SiteFixture site)
             winners = 5,
             prizes = Array.Empty<object>(),
         });
-        var artist = site.Factory.ClientFor("artist-" + Guid.NewGuid().ToString("N")[..8], Roles.Artist);
-        var created = await artist.PostAsJsonAsync("/api/artists", new { displayName = "ハナ・モリ", region = "JP" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var artistId = await ApiScenario.IdOfAsync(created);
-        var submitted = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", new
-        {
-            title = "夜の海",
-            audioUrl = "https://cdn.example/yoru.mp3",
-            durationSeconds = 200,
-            originalWork = true,
-            seasonId,
-        });
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var trackId = await ApiScenario.IdOfAsync(submitted);
-        await _seasons.Api.ReviewAsync(trackId, "clear");
+        var (trackId, _) = await _seasons.EnteredTrackAsync(seasonId, "夜の海", artistName: "ハナ・モリ");
         return (seasonId, trackId);
     }
 

@@ -181,17 +181,7 @@ public class PublicPagesTests(SiteFixture site)
         var season = System.Text.Json.JsonSerializer.SerializeToNode(SeasonScenario.TwoRounds(seasonId))!.AsObject();
         season["regions"] = new System.Text.Json.Nodes.JsonArray("FJ");
         await _seasons.CreateAsync(season);
-        var (artist, artistId) = await _seasons.Api.CreateArtistAsync("FJ");
-        var submitted = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", new
-        {
-            title = "Reef Song",
-            audioUrl = "https://cdn.example/reef.mp3",
-            durationSeconds = 150,
-            originalWork = true,
-            seasonId,
-        });
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        await _seasons.Api.ReviewAsync(await ApiScenario.IdOfAsync(submitted), "clear");
+        await _seasons.EnteredTrackAsync(seasonId, "Reef Song", region: "FJ");
 
         var home = await site.OpenAsync("/?region=FJ");
         var now = home.Page.GetByRole(AriaRole.Region, new() { Name = "Open season" });

@@ -174,11 +174,16 @@ export function playControl(track) {
   return button;
 }
 
-/** A ranked round's number to show for a season: its open round, else the last that closed, else the first. */
-export function currentRound(season) {
+/** A season and the round a page about one round shows: the one in the address, else its open round, else the
+ *  last that closed, else the first; `name` is null for a round the season does not have. Null when the
+ *  season could not be read (the status line says why). */
+export async function seasonRound(seasonId) {
+  const season = await attempt(() => api(`/api/seasons/${encodeURIComponent(seasonId)}`));
+  if (!season) return null;
   const open = season.rounds.find(r => r.state === 'open');
   const closed = season.rounds.filter(r => r.state === 'closed');
-  return (open ?? closed[closed.length - 1] ?? season.rounds[0]).number;
+  const number = Number(query.get('round') ?? (open ?? closed[closed.length - 1] ?? season.rounds[0]).number);
+  return { season, number, name: season.rounds.find(r => r.number === number)?.name ?? null };
 }
 
 /** For a page about one season, when none is chosen: the open seasons (else all), each a link by its name. */

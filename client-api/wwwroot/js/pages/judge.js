@@ -1,14 +1,14 @@
 import { api } from '../api.js';
-import { artistLink, attempt, chooseSeason, currentRound, el, mountShell, number, playControl, query, show, status, t, table, trackLink } from '../ui.js';
+import { artistLink, attempt, chooseSeason, el, mountShell, number, playControl, query, seasonRound, show, status, t, table, trackLink } from '../ui.js';
 
 mountShell('judge');
 const season = query.get('season');
-const detail = season ? await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}`)) : null;
-const round = detail ? Number(query.get('round') ?? currentRound(detail)) : null;
+const chosen = season ? await seasonRound(season) : null;
 if (!season) {
   await chooseSeason(t('judge.seasons'), s => `/judge.html?season=${encodeURIComponent(s.id)}`);
-} else if (detail) {
-  document.querySelector('h1').textContent = t('judge.headingFor', { round: detail.rounds.find(r => r.number === round)?.name ?? round, season: detail.name });
+} else if (chosen) {
+  const round = chosen.number;
+  document.querySelector('h1').textContent = t('judge.headingFor', { round: chosen.name ?? round, season: chosen.season.name });
   const roundPath = `/api/seasons/${encodeURIComponent(season)}/rounds/${encodeURIComponent(round)}`;
   const board = await attempt(() => api(`${roundPath}/leaderboard?top=100`));
   // The judge's own earlier scores fill the inputs, so the page shows what was given.

@@ -1,17 +1,16 @@
 import { api } from '../api.js';
-import { artistLink, attempt, chooseSeason, currentRound, el, mountShell, number, playControl, query, show, status, t, table, trackLink } from '../ui.js';
+import { artistLink, attempt, chooseSeason, el, mountShell, number, playControl, query, seasonRound, show, status, t, table, trackLink } from '../ui.js';
 
 mountShell('leaderboard');
 const season = query.get('season');
 const top = 100;
 // The season's name for the heading; without a round, the one that is open (or closed last).
-const detail = season ? await attempt(() => api(`/api/seasons/${encodeURIComponent(season)}`)) : null;
-const round = detail ? Number(query.get('round') ?? currentRound(detail)) : null;
+const chosen = season ? await seasonRound(season) : null;
 if (!season) {
   await chooseSeason(t('seasons.caption'), s => `/leaderboard.html?season=${encodeURIComponent(s.id)}`);
-} else if (detail) {
-  const name = detail.rounds.find(r => r.number === round)?.name ?? t('leaderboard.round', { round });
-  document.querySelector('h1').textContent = `${name} · ${detail.name}`;
+} else if (chosen) {
+  const round = chosen.number;
+  document.querySelector('h1').textContent = `${chosen.name ?? t('leaderboard.round', { round })} · ${chosen.season.name}`;
   const path = `/api/seasons/${encodeURIComponent(season)}/rounds/${encodeURIComponent(round)}/leaderboard`;
   const first = await attempt(() => api(`${path}?top=${top}`));
   if (first) {
