@@ -6,7 +6,7 @@ using Spotlight.Tests.Infrastructure;
 namespace Spotlight.Tests.Cluster.Processes;
 
 /// <summary>
-/// <c>--demo</c> as a person starts it (the API process in embedded mode, Development), at a small size: the
+/// <c>--demo</c> as a person starts it (the API process in embedded mode, Development), at its own size: the
 /// season fills with artists named in Japanese and Korean, engagement keeps moving the leaderboard, reviewers
 /// have work, and the sign-in page's people are listed. Outside Development it refuses to start.
 /// </summary>
@@ -16,60 +16,65 @@ public class DemoTests
 
     // As DemoSeeder has them (this project runs the API as a process and does not reference its assembly).
     private const string SeasonId = "demo-season";
+    private const int DemoArtists = 200;
     private const int LeftForReview = 6;
     private const string DevelopmentOnly = "Spotlight:Demo is for Development in embedded mode only";
 
     [Fact]
     public async Task TheDemo_SeedsASeason_AndKeepsItsLeaderboardMoving()
     {
-        const int artists = 20;
-        var api = ApiProcesses.StartEmbeddedApi("demo api", "Development",
-            ("Spotlight__Demo", "true"),
-            ("Spotlight__DemoScale__Artists", artists.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Spotlight__DemoScale__Judges", "2"),
-            ("Spotlight__DemoScale__VideosPerTrack", "1"),
-            ("Spotlight__DemoScale__EventsPerSecond", "200"),
-            ("Spotlight__DemoScale__BurstEvery", "00:00:05"));
+        // The demo as the README starts it: its own sizes (200 artists), nothing scaled down.
+        var api = ApiProcesses.StartEmbeddedApi("demo api", "Development", ("Spotlight__Demo", "true"));
         await using var process = api.Process;
         await ApiProcesses.WaitUntilReadyAsync(api, TimeSpan.FromSeconds(90));
         using var http = api.Client();
 
-        // Every cleared track is entered: all but the ones left for review.
+        // The open round fills: every cleared track entered (all but the ones left for review), engagement on them.
         JsonElement board = default;
         await Eventually.UntilAsync(async () =>
             {
-                var answer = await http.GetAsync($"/api/seasons/{SeasonId}/rounds/1/leaderboard?top=100");
-                board = answer.IsSuccessStatusCode ? await answer.Content.ReadFromJsonAsync<JsonElement>() : default;
-                return board.ValueKind == JsonValueKind.Object && board.GetProperty("entries").GetInt32() == artists - LeftForReview
+                board = await LeaderboardAsync(http);
+                return board.ValueKind == JsonValueKind.Object && board.GetProperty("entries").GetInt32() == DemoArtists - LeftForReview
                     && board.GetProperty("rows")[0].GetProperty("popularity").GetInt64() > 0;
             },
             Seeded,
-            "the demo season's entries, with engagement");
+            "the demo season's first round with every cleared track and engagement");
+        Assert.Equal(100, board.GetProperty("rows").GetArrayLength());
 
         // Names as people would have them: Japanese and Korean, never an id.
         var names = board.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("artistName").GetString()!).ToList();
         Assert.Contains(names, n => n.Any(c => c is >= '\uAC00' and <= '\uD7A3'));
         Assert.Contains(names, n => n.Any(c => c is >= '\u4E00' and <= '\u9FFF'));
 
-        // The generator keeps going: the leader's popularity grows.
-        var before = board.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("popularity").GetInt64());
-        await Eventually.UntilAsync(async () =>
-            {
-                var now = await http.GetFromJsonAsync<JsonElement>($"/api/seasons/{SeasonId}/rounds/1/leaderboard?top=100");
-                return now.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("popularity").GetInt64()) > before;
-            },
-            Seeded,
-            "popularity to grow after seeding");
+        // The leaderboard moves: within 5 s of a reading, a later reading differs (the generator posts every second).
+        var first = Rows(board);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.UntilAsync(async () => Rows(await LeaderboardAsync(http)) != first, TimeSpan.FromSeconds(5), "the leaderboard to change within 5 s");
+        Console.WriteLine($"Demo: {board.GetProperty("entries").GetInt32()} entries; the leaderboard changed {watch.Elapsed.TotalSeconds:0.0} s after a reading");
 
-        // Work for people: tracks to clear, titles to browse, and who to sign in as.
+        // Work for people: tracks to clear, a fan video's link to review, titles to browse, and who to sign in as.
         using var reviewer = api.Client(await TokenAsync(http, "demo-reviewer", "reviewer"));
         Assert.Equal(LeftForReview, (await reviewer.GetFromJsonAsync<JsonElement>("/api/reviews/tracks?limit=200")).GetArrayLength());
+        await Eventually.UntilAsync(
+            async () => (await reviewer.GetFromJsonAsync<JsonElement>("/api/reviews/links?status=pending")).GetArrayLength() > 0,
+            Seeded,
+            "a link review to be pending");
         var titles = await http.GetFromJsonAsync<JsonElement>("/api/titles");
         Assert.Equal(["demo-harbor", "demo-market"], titles.GetProperty("titles").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
         var people = await http.GetFromJsonAsync<JsonElement>("/api/dev/demo");
         Assert.Equal(["demo-admin", "demo-reviewer", "demo-judge-1", "demo-partner-01", "demo-studio-user", "demo-artist-0"],
             people.EnumerateArray().Select(p => p.GetProperty("sub").GetString()!));
     }
+
+    private static async Task<JsonElement> LeaderboardAsync(HttpClient http)
+    {
+        using var answer = await http.GetAsync($"/api/seasons/{SeasonId}/rounds/1/leaderboard?top=100");
+        return answer.IsSuccessStatusCode ? await answer.Content.ReadFromJsonAsync<JsonElement>() : default;
+    }
+
+    /// <summary>What a person sees of the board: who is where, with what popularity.</summary>
+    private static string Rows(JsonElement board) => string.Join(";", board.GetProperty("rows").EnumerateArray()
+        .Select(r => $"{r.GetProperty("trackId").GetString()}={r.GetProperty("popularity").GetInt64()}"));
 
     [Fact]
     public async Task TheDemo_RefusesToStart_OutsideDevelopment()
