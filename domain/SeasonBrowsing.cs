@@ -72,4 +72,12 @@ public static class SeasonBrowsing
             })
             .ThenBy(s => s.Season.Id, StringComparer.Ordinal)
             .Select(s => s.Season)];
+
+    /// <summary>The season a visitor from <paramref name="region"/> is shown first: the open season of that region
+    /// closing soonest, else any open season (a visitor from elsewhere still sees what is on), else none.</summary>
+    public static SeasonListing? OnNow(IEnumerable<SeasonListing> seasons, string? region, DateTimeOffset now)
+    {
+        var open = Browse(seasons, SeasonPhase.Open, region: null, now);
+        return open.FirstOrDefault(s => region is not null && s.Regions.Contains(region, StringComparer.Ordinal)) ?? open.FirstOrDefault();
+    }
 }

@@ -19,6 +19,7 @@ public static class SpotlightApi
         api.MapTitleAnalyticsEndpoints();
         api.MapCreatorEndpoints();
         api.MapStudioEndpoints();
+        api.MapOnNowEndpoints();
         return endpoints;
     }
 }

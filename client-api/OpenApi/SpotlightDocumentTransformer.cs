@@ -9,6 +9,7 @@ public sealed class SpotlightDocumentTransformer : IOpenApiDocumentTransformer
     /// <summary>Every tag a route carries, described; a route with a tag missing here fails the OpenAPI test.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
+        ["Browse"] = "What is on now: the open season with its top rows, and the titles trending today.",
         ["Artists"] = "Artist profiles, their tracks and verification.",
         ["Tracks"] = "Track submission and the reviewers' decisions.",
         ["Playlists"] = "Featured playlists per region, from cleared tracks.",

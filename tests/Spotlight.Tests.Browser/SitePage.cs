@@ -9,10 +9,32 @@ namespace Spotlight.Tests.Browser;
 public sealed class SitePage
 {
     private readonly List<string> _errors = [];
+    private readonly List<string> _apiRequests = [];
 
     public SitePage(IPage page)
     {
         Page = page;
+        // The API calls of the page now shown: a new document starts a new count.
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                lock (_apiRequests)
+                {
+                    _apiRequests.Clear();
+                }
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                lock (_apiRequests)
+                {
+                    _apiRequests.Add($"{request.Method} {new Uri(request.Url).PathAndQuery}");
+                }
+            }
+        };
         page.PageError += (_, error) => _errors.Add(error);
         page.Console += (_, message) =>
         {
@@ -28,6 +50,25 @@ public sealed class SitePage
 
     /// <summary>What the page's scripts threw or logged as errors so far.</summary>
     public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>The API requests the page shown now has made since it was loaded, once the network is quiet (an
+    /// open live stream counts as one).</summary>
+    public async Task<IReadOnlyList<string>> ApiRequestsOfThisViewAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        lock (_apiRequests)
+        {
+            return [.. _apiRequests];
+        }
+    }
+
+    /// <summary>A page view needs at most three API requests: the page asks for what it shows in few calls,
+    /// joined on the server, never one per row.</summary>
+    public async Task AssertFewApiRequestsAsync(string view)
+    {
+        var requests = await ApiRequestsOfThisViewAsync();
+        Assert.True(requests.Count <= 3, $"{view} made {requests.Count} API requests: {string.Join(", ", requests)}");
+    }
 
     public async Task GotoAsync(string path)
     {

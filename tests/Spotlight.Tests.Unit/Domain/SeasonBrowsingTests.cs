@@ -45,6 +45,26 @@ public class SeasonBrowsingTests
     }
 
     [Theory]
+    [InlineData("KR", "kr-open")]
+    [InlineData("JP", "jp-open-ends-soon")]
+    [InlineData("NZ", "jp-open-ends-soon")]
+    [InlineData(null, "jp-open-ends-soon")]
+    public void OnNow_IsTheRegionsOpenSeason_ElseAnyOpenOne(string? region, string expected)
+    {
+        SeasonListing[] seasons =
+        [
+            Season("kr-upcoming", 10, 120, "KR"), Season("kr-closed", -120, -10, "KR"), Season("kr-open", -60, 90, "KR"),
+            Season("jp-open-ends-late", -60, 600, "JP"), Season("jp-open-ends-soon", -60, 30, "JP"),
+        ];
+
+        Assert.Equal(expected, SeasonBrowsing.OnNow(seasons, region, Now)?.Id);
+    }
+
+    [Fact]
+    public void OnNow_IsNone_WhenNothingIsOpen() =>
+        Assert.Null(SeasonBrowsing.OnNow([Season("upcoming", 10, 60, "JP"), Season("closed", -60, -10, "JP")], "JP", Now));
+
+    [Theory]
     [InlineData(null, null, null)]
     [InlineData("open", "JP", SeasonPhase.Open)]
     [InlineData("closed", null, SeasonPhase.Closed)]

@@ -8,19 +8,14 @@ show(document.getElementById('controls'), el('form', { class: 'inline', method: 
   el('label', {}, t('home.region'), el('input', { name: 'region', value: region, pattern: '[A-Za-z]{2}', maxlength: 2, size: 4, required: true })),
   el('button', { type: 'submit' }, t('common.show'))));
 
-// What is on now, above the playlist: the open season of the region (or any open one) and the titles
-// trending today (most hub visits and linked views in the last day); each a link by its name. Either
-// missing is simply left out, as is a title nothing happened to today.
-const [seasons, titles] = await Promise.all([
-  api(`/api/seasons?state=open`).catch(() => []),
-  api('/api/titles?sort=trending&limit=5').catch(() => ({ titles: [] })),
-]);
-const trending = titles.titles.filter(t => t.trending > 0);
-const season = seasons.find(s => s.regions.includes(region)) ?? seasons[0];
-// Its round open now, and that round's top 10 (names joined by the API, so no call per row).
-const detail = season ? await api(`/api/seasons/${encodeURIComponent(season.id)}`).catch(() => null) : null;
-const round = detail?.rounds.find(r => r.state === 'open');
-const board = round ? await api(`/api/seasons/${encodeURIComponent(season.id)}/rounds/${round.number}/leaderboard?top=10`).catch(() => null) : null;
+// What is on now, above the playlist, in one call: the open season of the region (or any open one) with its
+// current round's top 10 (names joined by the API), and the titles trending today (most hub visits and linked
+// views in the last day); each a link by its name. Whatever is missing is simply left out.
+const now = await api(`/api/now?region=${encodeURIComponent(region)}`).catch(() => null);
+const trending = now?.trending ?? [];
+const season = now?.season;
+const round = season?.round;
+const board = season?.top;
 show(document.getElementById('now'),
   season ? el('section', { 'aria-labelledby': 'season-now' },
     el('h2', { id: 'season-now' }, t('home.openSeason')),
