@@ -31,7 +31,7 @@ public class PublicPagesTests(SiteFixture site)
 
         // The track's audio address answers a second of silence, so the browser really plays it; the keyboard
         // starts it, a click pauses it.
-        await playlist.Page.Context.RouteAsync("https://cdn.example/**", route => route.FulfillAsync(new() { ContentType = "audio/wav", BodyBytes = SilentWav() }));
+        await playlist.Page.Context.RouteAsync("https://cdn.example/**", route => route.FulfillAsync(new() { ContentType = "audio/wav", BodyBytes = SilentAudio.Wav() }));
         await row.GetByRole(AriaRole.Button, new() { Name = "Play Kōwhai Nights" }).FocusAsync();
         await playlist.Page.Keyboard.PressAsync("Enter");
         await Infrastructure.Eventually.UntilAsync(async () => await playlist.Page.EvaluateAsync<bool>("() => { const a = document.querySelector('audio'); return !!a && !a.paused && a.currentTime > 0; }"),
@@ -49,6 +49,7 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(playlist.Page.GetByRole(AriaRole.Cell, new() { Name = "Kōwhai Nights", Exact = true })).ToBeVisibleAsync();
         // This artist has no bio, links or awards: those parts are left out, not printed as "null".
         await Expect(playlist.Page.Locator("#content")).Not.ToContainTextAsync("null");
+        await playlist.AssertFewApiRequestsAsync("artist");
         await playlist.AssertHealthyAsync();
         await playlist.ScreenshotsAsync("artist");
 
@@ -135,6 +136,7 @@ public class PublicPagesTests(SiteFixture site)
         await Expect(hub.Page.GetByRole(AriaRole.Link, new() { Name = "Stream on StreamCo" })).ToHaveCountAsync(0);
         await Expect(hub.Page.GetByText("Zendaya as Chani")).ToBeVisibleAsync();
         await Expect(hub.Page.Locator($"#related li[data-id='{videoId}']")).ToBeVisibleAsync();
+        await hub.AssertFewApiRequestsAsync("title hub with a linked video");
         await hub.AssertHealthyAsync();
         await hub.ScreenshotsAsync("title-hub");
 
@@ -250,28 +252,5 @@ public class PublicPagesTests(SiteFixture site)
         }
         await Expect(trending.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tidal Echo " + titleId })).ToContainTextAsync("2,000 engagements today");
         await home.AssertHealthyAsync();
-    }
-
-    /// <summary>One second of silence as an 8 kHz, 8-bit mono WAV file.</summary>
-    private static byte[] SilentWav()
-    {
-        const int rate = 8000;
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + rate);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate);
-        writer.Write((short)1);
-        writer.Write((short)8);
-        writer.Write("data"u8);
-        writer.Write(rate);
-        writer.Write(Enumerable.Repeat((byte)128, rate).ToArray());
-        writer.Flush();
-        return stream.ToArray();
     }
 }

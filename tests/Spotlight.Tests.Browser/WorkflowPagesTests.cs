@@ -57,6 +57,7 @@ public class WorkflowPagesTests(SiteFixture site)
         await judge.Page.ReloadAsync();
         await Expect(judge.Page.GetByLabel("Score for Bravo")).ToHaveValueAsync("10");
         await Expect(judge.Page.GetByLabel("Score for Alpha")).ToHaveValueAsync("");
+        await judge.AssertFewApiRequestsAsync("judging");
         await judge.AssertHealthyAsync();
         await judge.ScreenshotsAsync("judge");
 
@@ -81,6 +82,7 @@ public class WorkflowPagesTests(SiteFixture site)
         var queue = await site.OpenAsync($"/review-links.html?titleId={titleId}", "reviewer-web", [Roles.Reviewer]);
         var row = queue.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = videoId });
         await Expect(row).ToBeVisibleAsync();
+        await queue.AssertFewApiRequestsAsync("link reviews");
         await queue.AssertHealthyAsync();
         await queue.ScreenshotsAsync("review-links");
         await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
@@ -89,6 +91,7 @@ public class WorkflowPagesTests(SiteFixture site)
 
         var video = await site.OpenAsync($"/video.html?id={videoId}");
         await Expect(video.Page.Locator("#anchor")).ToHaveTextAsync($"Linked to {titleId}");
+        await video.AssertFewApiRequestsAsync("video");
         await video.AssertHealthyAsync();
         await video.ScreenshotsAsync("video");
 
@@ -181,6 +184,7 @@ public class WorkflowPagesTests(SiteFixture site)
         await Expect(dashboard.Page.Locator("li[data-total='views'] .value")).ToHaveTextAsync("15");
         await Expect(dashboard.Page.GetByRole(AriaRole.Cell, new() { Name = first })).ToBeVisibleAsync();
         await Expect(dashboard.Page.GetByRole(AriaRole.Cell, new() { Name = "creator-dash1" })).ToBeVisibleAsync();
+        await dashboard.AssertFewApiRequestsAsync("studio analytics");
         await dashboard.AssertHealthyAsync();
         await dashboard.ScreenshotsAsync("studio-analytics");
 

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Spotlight.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Spotlight.Tests.Browser;
+
+/// <summary>
+/// Whether a page in Japanese or Korean still shows English: every fragment of the English catalogue (the text
+/// between placeholders) that the translation does not keep as it is, searched for in the page's text, title,
+/// labels, placeholders and tooltips. The product's own data is not the catalogue's, so it may stay as entered.
+/// </summary>
+public static partial class UntranslatedText
+{
+    /// <summary>The page speaks <paramref name="language"/> (<c>&lt;html lang&gt;</c>) and, unless it is English,
+    /// shows none of the English catalogue's fragments.</summary>
+    public static async Task AssertLocalizedAsync(SitePage page, string view, string language)
+    {
+        await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        if (language == "en")
+        {
+            return;
+        }
+
+        // Wait for the page to settle: its status line says something, or the content is drawn.
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var text = await page.Page.EvaluateAsync<string>("""
+            () => document.body.innerText + '\n' + document.title + '\n' +
+              [...document.querySelectorAll('[aria-label],[placeholder],[title]')]
+                .map(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].filter(Boolean).join('\n')).join('\n')
+            """);
+        var left = EnglishFragments(language).Where(fragment => text.Contains(fragment, StringComparison.Ordinal)).ToList();
+        Assert.True(left.Count == 0, $"{view} in {language} still shows English: {string.Join(" | ", left.Select(f => $"\"{f}\""))}");
+    }
+
+    /// <summary>The English catalogue's text between placeholders, leaving out what the translation keeps as
+    /// it is (the product's name) and fragments too short to be words.</summary>
+    private static List<string> EnglishFragments(string language)
+    {
+        var translated = Strings(language).ToHashSet(StringComparer.Ordinal);
+        return [.. Strings("en")
+            .SelectMany(s => Placeholder().Split(s))
+            .Select(f => f.Trim(' ', '·', ':', '(', ')', '.', ',', '—', ';'))
+            .Where(f => Letters().Count(f) >= 4 && !translated.Any(t => t.Contains(f, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<string> Strings(string language)
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "client-api", "wwwroot", "i18n", $"{language}.json");
+        return Leaves(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
+
+        static IEnumerable<string> Leaves(JsonElement node) => node.ValueKind == JsonValueKind.Object
+            ? node.EnumerateObject().SelectMany(p => Leaves(p.Value))
+            : [node.GetString()!];
+    }
+
+    [GeneratedRegex(@"\{\{[^}]*\}\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("[A-Za-z]")]
+    private static partial Regex Letters();
+}
