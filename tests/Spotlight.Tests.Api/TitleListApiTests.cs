@@ -55,6 +55,36 @@ public class TitleListApiTests(DevelopmentApiFactory factory) : IClassFixture<De
     }
 
     [Fact]
+    public async Task ACursor_StaysStable_WhileTitlesArrive()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var before = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            before.Add(await CreateAsync($"Stable {run} {i}", "movie", $"stable{run}{i}"));
+        }
+
+        // Two titles a page, and a new matching title created after every page.
+        var walked = new List<string>();
+        var arrived = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await _api.Anonymous.GetFromJsonAsync<JsonElement>($"/api/titles?query=stable {run}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            walked.AddRange(page.GetProperty("titles").EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+            arrived.Add(await CreateAsync($"Stable {run} new {arrived.Count}", "show", $"stablenew{run}{arrived.Count}"));
+        }
+        while (cursor is not null && walked.Count < 50);
+
+        // Every title there at the start is shown once; newcomers at most once (those sorting before the cursor
+        // wait for a fresh walk).
+        Assert.Equal(walked.Count, walked.Distinct().Count());
+        Assert.Equal(before.Order(), walked.Intersect(before).Order());
+        Assert.Empty(walked.Except(before).Except(arrived));
+    }
+
+    [Fact]
     public async Task Trending_CountsTheLastDaysVisits_AndOrdersByThem()
     {
         var run = Guid.NewGuid().ToString("N")[..8];

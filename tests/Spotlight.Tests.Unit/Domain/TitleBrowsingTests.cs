@@ -58,6 +58,33 @@ public class TitleBrowsingTests
         Assert.Equal(titles.OrderByDescending(figure).ThenBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Id), walked);
     }
 
+    [Fact]
+    public void ACursor_StaysStable_WhileFiguresChangeAndTitlesArrive()
+    {
+        // Page one: t9 (90), t8 (80). Then t9 and t7 grow past the cursor, t6 falls, and two titles arrive: one
+        // above the cursor, one below it.
+        var titles = Enumerable.Range(0, 10).Select(i => new TitleListing($"t{i}", $"Title {i}", TitleKind.Movie, [], [], i * 10)).ToList();
+        var first = TitleBrowsing.Page(titles, null, null, TitleOrder.Engaged, null, 2);
+        Assert.Equal(["t9", "t8"], first.Titles.Select(t => t.Id));
+
+        titles[9] = titles[9] with { Engagement = 1_000 };
+        titles[7] = titles[7] with { Engagement = 500 };
+        titles[6] = titles[6] with { Engagement = 5 };
+        titles.Add(new TitleListing("new-high", "New high", TitleKind.Show, [], [], 999));
+        titles.Add(new TitleListing("new-low", "New low", TitleKind.Show, [], [], 1));
+        var rest = new List<string>();
+        for (var cursor = first.NextCursor; cursor is not null;)
+        {
+            var page = TitleBrowsing.Page(titles, null, null, TitleOrder.Engaged, cursor, 2);
+            rest.AddRange(page.Titles.Select(t => t.Id));
+            cursor = page.NextCursor;
+        }
+
+        // Nothing shown twice; everything below the cursor is shown in order, the fallen t6 and the new low one
+        // in their new places; what moved above the cursor (t7, new-high) is for a fresh walk.
+        Assert.Equal(["t5", "t4", "t3", "t2", "t1", "t6", "new-low", "t0"], rest);
+    }
+
     [Theory]
     [InlineData(null, "film", null, null, null, "kind")]
     [InlineData(null, null, "hot", null, null, "sort")]
