@@ -3,8 +3,6 @@ using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Demo;
 using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Hosting;
-using Spotlight.ClientApi.Live;
-using Spotlight.ClientApi.Names;
 using Spotlight.ClientApi.Web;
 
 try
@@ -16,9 +14,7 @@ try
     builder.Services.AddSpotlightAuthentication(builder.Configuration);
     builder.Services.AddSpotlightRateLimiting(builder.Configuration);
     builder.AddSpotlightRequestLimits();
-    builder.Services.AddSingleton<HedgedClusterCalls>();
-    builder.Services.AddSingleton<LiveLeaderboardFeed>();
-    builder.Services.AddSpotlightNames();
+    builder.AddSpotlightApi(spotlight);
 
     var app = builder.Build();
     app.UseSpotlightPages();

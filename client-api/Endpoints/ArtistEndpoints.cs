@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
@@ -24,7 +25,8 @@ public static class ArtistEndpoints
             .WithSummary("An artist's profile and tracks; contact data only for the owner and staff.");
         artists.MapPost("/{id}/verification", VerifyAsync)
             .RequireAuthorization(Policies.ReviewerOrAdmin)
-            .WithSummary("Give the artist the verified badge.");
+            .WithSummary("Give the artist the verified badge.")
+            .Audited("artist.verify", "artist");
         artists.MapPost("/{id}/tracks", SubmitTrackAsync)
             .RequireAuthorization(Policies.Artist)
             .WithSummary("Submit an original track to the caller's own artist profile.");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Titles;
@@ -14,7 +15,8 @@ public static class CampaignEndpoints
         var campaigns = endpoints.MapGroup("/titles/{id}/campaigns").WithTags("Titles");
         campaigns.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Studio)
-            .WithSummary("Start a creator campaign for a title (its studio): rewards handed out in order to creators whose linked views reach minLinkedViews.");
+            .WithSummary("Start a creator campaign for a title (its studio): rewards handed out in order to creators whose linked views reach minLinkedViews.")
+            .Audited("campaign.create", "title");
         campaigns.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A title's campaigns with rewards issued and left (its studio, or an admin).");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Creators;
@@ -16,7 +17,8 @@ public static class CreatorEndpoints
         var creators = endpoints.MapGroup("/creators").WithTags("Creators");
         creators.MapPost("/{id}/policy", SetPolicyAsync)
             .RequireAuthorization(Policies.Reviewer)
-            .WithSummary("Record a policy decision on a creator: a violation removes the anchor links of all its videos and blocks new ones; ok lifts the block.");
+            .WithSummary("Record a policy decision on a creator: a violation removes the anchor links of all its videos and blocks new ones; ok lifts the block.")
+            .Audited("creator.policy", "creator");
         creators.MapGet("/{id}/rewards", GetRewardsAsync)
             .RequireAuthorization(Policies.CreatorOrAdmin)
             .WithSummary("The campaign rewards a creator earned (the creator itself, or an admin).");

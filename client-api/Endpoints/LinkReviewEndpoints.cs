@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.ClientApi.Names;
@@ -27,7 +28,8 @@ public static class LinkReviewEndpoints
             .WithSummary("Link reviews by status (pending, approved, rejected), optionally for one title, oldest first.");
         reviews.MapPost("/", DecideAsync)
             .RequireAuthorization(Policies.Reviewer)
-            .WithSummary("Approve (sets the video's anchor link) or reject a pending link review.");
+            .WithSummary("Approve (sets the video's anchor link) or reject a pending link review.")
+            .Audited("link.decide", "video", (_, body) => (body as LinkDecisionRequest)?.VideoId);
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.ClientApi.Live;
@@ -31,16 +32,19 @@ public static class SeasonEndpoints
             .WithSummary("Seasons to browse, by phase (open, upcoming, closed) and region: open ones ending soonest first, then upcoming by opening, then closed, latest first.");
         seasons.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Create a season: regions, partners, rounds (windows on whole minutes), prizes.");
+            .WithSummary("Create a season: regions, partners, rounds (windows on whole minutes), prizes.")
+            .Audited("season.create", "season", (_, body) => (body as CreateSeasonRequest)?.Id);
         seasons.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
             .WithSummary("A season with each round's state; partners and judges for admins only.");
         seasons.MapPost("/{id}/judges", AddJudgeAsync)
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Assign a judge to the season.");
+            .WithSummary("Assign a judge to the season.")
+            .Audited("season.judge", "season");
         seasons.MapPost("/{id}/rounds/{n}/scores", ScoreAsync)
             .RequireAuthorization(Policies.Judge)
-            .WithSummary("A judge's score (0..10) for an entry of an open round; a later score replaces it.");
+            .WithSummary("A judge's score (0..10) for an entry of an open round; a later score replaces it.")
+            .Audited("round.score", "round");
         seasons.MapGet("/{id}/rounds/{n}/scores", GetOwnScoresAsync)
             .RequireAuthorization(Policies.Judge)
             .WithSummary("The scores the calling judge gave in the round (only their own).");
@@ -52,7 +56,8 @@ public static class SeasonEndpoints
             .WithSummary("Server-sent events (`leaderboard`) of the top rows whenever they change, a few a second at most.");
         seasons.MapPost("/{id}/rounds/{n}/close", CloseAsync)
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Close the round now (idempotent): freeze results, advance the top tracks or select winners.");
+            .WithSummary("Close the round now (idempotent): freeze results, advance the top tracks or select winners.")
+            .Audited("round.close", "round");
         seasons.MapGet("/{id}/rounds/{n}/results", GetResultsAsync)
             .AllowAnonymous()
             .WithSummary("A closed round's frozen ranking, who advanced and who won.");

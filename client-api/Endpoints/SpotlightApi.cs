@@ -1,8 +1,23 @@
+using Spotlight.ClientApi.Audit;
+using Spotlight.ClientApi.Hosting;
+using Spotlight.ClientApi.Live;
+using Spotlight.ClientApi.Names;
+using Spotlight.Silo.Configuration;
+
 namespace Spotlight.ClientApi.Endpoints;
 
 /// <summary>Every route of the product API (SPEC "HTTP API"), under <c>/api</c>, with the checks they share.</summary>
 public static class SpotlightApi
 {
+    /// <summary>What the routes use: hedged ingestion, the live leaderboards' feed, names for rows, the audit trail.</summary>
+    public static void AddSpotlightApi(this WebApplicationBuilder builder, SpotlightOptions options)
+    {
+        builder.Services.AddSingleton<HedgedClusterCalls>();
+        builder.Services.AddSingleton<LiveLeaderboardFeed>();
+        builder.Services.AddSpotlightNames();
+        builder.AddSpotlightAudit(options);
+    }
+
     public static IEndpointRouteBuilder MapSpotlightApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
@@ -20,6 +35,7 @@ public static class SpotlightApi
         api.MapCreatorEndpoints();
         api.MapStudioEndpoints();
         api.MapOnNowEndpoints();
+        api.MapAuditEndpoints();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Titles;
@@ -23,7 +24,8 @@ public static class TitleEndpoints
             .WithSummary("Titles to browse: `query` searches names, hashtags and cast; `sort=engaged` (the default) puts the most engaged first (hub visits plus linked videos' views), `sort=trending` the most engagement gained in the last day (the current hour and the 24 before it); a page at a time (`cursor` from the previous page's `nextCursor`).");
         titles.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
-            .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).");
+            .WithSummary("Create a movie or show: hub content, matching terms and link thresholds (a studio for its own studioId, or an admin).")
+            .Audited("title.create", "title", (_, body) => (body as CreateTitleRequest)?.Id);
         titles.MapGet("/{id}", GetAsync)
             .AllowAnonymous()
             .WithSummary("A title with its matching terms and link thresholds.");

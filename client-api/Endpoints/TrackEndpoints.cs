@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.ClientApi.Names;
@@ -30,7 +31,8 @@ public static class TrackEndpoints
             .WithSummary("A track's popularity per UTC day (the last `days`, 30 by default, at most 90) and its standing in every round it entered; seen by whoever may see the track.");
         tracks.MapPost("/{id}/review", ReviewAsync)
             .RequireAuthorization(Policies.Reviewer)
-            .WithSummary("Clear or reject a submitted track (a reason is required to reject).");
+            .WithSummary("Clear or reject a submitted track (a reason is required to reject).")
+            .Audited("track.review", "track");
 
         endpoints.MapGet("/reviews/tracks", GetQueueAsync)
             .WithTags("Reviews")

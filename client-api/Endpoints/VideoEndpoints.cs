@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spotlight.ClientApi.Audit;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
@@ -23,7 +24,8 @@ public static class VideoEndpoints
             .WithSummary("A video with its engagement counters, policy status and link eligibility per matching title.");
         videos.MapPost("/{id}/policy", SetPolicyAsync)
             .RequireAuthorization(Policies.Reviewer)
-            .WithSummary("Record a policy decision: a violation blocks anchor links (a reason is required); ok lifts the block.");
+            .WithSummary("Record a policy decision: a violation blocks anchor links (a reason is required); ok lifts the block.")
+            .Audited("video.policy", "video");
         return endpoints;
     }
 

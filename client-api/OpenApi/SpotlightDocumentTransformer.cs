@@ -20,6 +20,7 @@ public sealed class SpotlightDocumentTransformer : IOpenApiDocumentTransformer
         ["Reviews"] = "Reviewers' queues of links between videos and titles.",
         ["Creators"] = "Creators' policy standing and incentive rewards.",
         ["Development"] = "Development-only helpers (tokens); not served in production.",
+        ["Audit"] = "The append-only trail of people's decisions, for admins.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         ["POST /api/engagement"] = "ingest",
         ["GET /api/playlists/featured"] = "anonymous",
         ["GET /api/now"] = "anonymous",
+        ["GET /api/audit"] = "admin",
         ["GET /api/reviews/links/"] = "reviewer-or-admin",
         ["POST /api/reviews/links/"] = "reviewer",
         ["GET /api/reviews/tracks"] = "reviewer-or-admin",
