@@ -5,6 +5,9 @@ namespace Spotlight.Tests.Infrastructure;
 /// <summary>Process.Kill sends SIGKILL; a graceful stop needs SIGTERM, as Kubernetes sends it.</summary>
 public static partial class UnixSignals
 {
+    /// <summary>SIGINT: what Ctrl-C sends.</summary>
+    public const int SigInt = 2;
+
     public const int SigTerm = 15;
 
     public static void Send(int pid, int signal)
