@@ -71,8 +71,8 @@ public class LocalClusterScriptTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Two Active silos of the printed cluster in the printed database, and an artist created through
-    /// the API (with a Development token) whose state is in that database.</summary>
+    /// <summary>Two Active silos of the printed cluster in the printed database, an artist created through the
+    /// API (with a Development token) whose state is in that database, and an admin's decision in its audit trail.</summary>
     private static async Task AssertServesFromPostgreSqlWithTwoSilosAsync(LocalClusterSummary cluster)
     {
         Assert.Equal(2, cluster.SiloHealth.Count);
@@ -105,15 +105,22 @@ public class LocalClusterScriptTests(ITestOutputHelper output)
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var fetched = await artist.GetFromJsonAsync<JsonElement>($"/api/artists/{id}");
         Assert.Equal("Aiko", fetched.GetProperty("displayName").GetString());
-        Assert.Equal(1, await ArtistStatesAsync(cluster.ConnectionString));
+        Assert.Equal(1, await CountAsync(cluster.ConnectionString, "SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'artist' AND payload IS NOT NULL"));
+
+        // An admin's decision goes to the audit trail in that database.
+        var adminToken = await anonymous.PostAsJsonAsync("/api/dev/tokens", new { sub = "local-cluster-admin", roles = new[] { "admin" } });
+        using var admin = ApiProcesses.SetUpClientFor(cluster.Api, (await adminToken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/artists/{id}/verification", null)).StatusCode);
+        var trail = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entity={id}");
+        Assert.Equal("artist.verify", trail.GetProperty("entries")[0].GetProperty("action").GetString());
+        Assert.Equal(1, await CountAsync(cluster.ConnectionString, $"SELECT count(*) FROM audit_trail WHERE entity_id = '{id}' AND actor = 'local-cluster-admin'"));
     }
 
-    private static async Task<long> ArtistStatesAsync(string connectionString)
+    private static async Task<long> CountAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'artist' AND payload IS NOT NULL", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
