@@ -23,6 +23,7 @@ public static class SpotlightApi
         var api = endpoints.MapGroup("/api");
         api.AddEndpointFilter<RouteIdFilter>();
         api.MapArtistEndpoints();
+        api.MapArtistInsightsEndpoints();
         api.MapTrackEndpoints();
         api.MapPlaylistEndpoints();
         api.MapVideoEndpoints();

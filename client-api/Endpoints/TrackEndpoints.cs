@@ -82,14 +82,8 @@ public static class TrackEndpoints
         }
 
         var firstDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - span);
-        var daily = await grains.GetGrain<ITrackPopularityGrain>(id).GetDailyAsync(firstDay, span);
-        var season = track.SeasonId is { } seasonId ? await grains.GetGrain<ISeasonGrain>(seasonId).GetAsync() : null;
-        var standings = season is null ? [] : await Task.WhenAll(season.Season.Rounds.Select(async r => (Round: r, Standing: await grains.GetGrain<IRoundGrain>(r.Key).GetStandingAsync(id))));
-        return TypedResults.Ok(new TrackHistoryResponse(
-            id,
-            [.. daily.Select((p, i) => new TrackDayResponse(firstDay.AddDays(i), p.Points, p.Counters.Views, p.Counters.Likes, p.Counters.Comments, p.Counters.Shares, p.Uses))],
-            [.. standings.Where(s => s.Standing is not null).Select(s => new TrackRoundResponse(
-                s.Round.Number, s.Round.Name, s.Standing!.State, s.Standing.Rank, s.Standing.Score, s.Standing.Outcome, s.Standing.Prize))]));
+        var (daily, rounds) = (TrackHistoryReader.DaysAsync(grains, id, firstDay, span), TrackHistoryReader.RoundsAsync(grains, track));
+        return TypedResults.Ok(new TrackHistoryResponse(id, await daily, await rounds));
     }
 
     /// <summary>The track's entry and standing in the season it names; null when it names none.</summary>

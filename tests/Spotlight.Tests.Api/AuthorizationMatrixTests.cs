@@ -35,6 +35,7 @@ public partial class AuthorizationMatrixTests(DevelopmentApiFactory factory, ITe
         ["GET /api/playlists/featured"] = "anonymous",
         ["GET /api/now"] = "anonymous",
         ["GET /api/audit"] = "admin",
+        ["GET /api/artists/{id}/insights"] = "subject",
         ["GET /api/reviews/links/"] = "reviewer-or-admin",
         ["POST /api/reviews/links/"] = "reviewer",
         ["GET /api/reviews/tracks"] = "reviewer-or-admin",
