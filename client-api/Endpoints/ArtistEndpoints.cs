@@ -68,7 +68,11 @@ public static class ArtistEndpoints
         }
 
         var privileged = user.IsStaff() || user.SubjectOrNull() == profile.OwnerId;
-        return TypedResults.Ok(ArtistResponse.From(profile, await TracksAsync(profile, privileged, grains), includeContact: privileged));
+        // Present only for the owner, so that a page can offer what only the owner may open (insights).
+        return TypedResults.Ok(ArtistResponse.From(profile, await TracksAsync(profile, privileged, grains), includeContact: privileged) with
+        {
+            OwnedByViewer = user.SubjectOrNull() == profile.OwnerId ? true : null,
+        });
     }
 
     /// <summary>The artist's tracks a viewer may see: all of them for staff and the owner, cleared ones otherwise.</summary>
@@ -178,7 +182,9 @@ public sealed record ArtistResponse(
     DateTimeOffset CreatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     string? ContactEmail,
-    IReadOnlyList<ArtistAward> Awards)
+    IReadOnlyList<ArtistAward> Awards,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    bool? OwnedByViewer = null)
 {
     public static ArtistResponse From(ArtistProfile profile, IReadOnlyList<ArtistTrackSummary> tracks, bool includeContact) => new(
         profile.Id, profile.DisplayName, profile.Region, profile.Bio, profile.Links, profile.Verified, profile.VerifiedAt, tracks,

@@ -68,6 +68,7 @@ public partial class PageCatalogueTests
         // Keys a page builds from a value the API sends: every value it can send.
         asked.AddRange(Enum.GetNames<RoundState>().Concat(SeasonBrowsing.PhaseNames).Select(s => $"states.{Camel(s)}"));
         asked.AddRange(Enum.GetNames<TrackStatus>().Select(s => $"trackStatus.{Camel(s)}"));
+        asked.AddRange(Enum.GetNames<ReviewDecision>().Select(s => $"decisions.{Camel(s)}"));
         asked.AddRange(Enum.GetNames<TrackOutcome>().Select(s => $"outcomes.{Camel(s)}"));
         asked.AddRange(Enum.GetNames<WatchKind>().Select(s => $"titles.watchKind.{Camel(s)}"));
         asked.AddRange(Enum.GetNames<TitleKind>().Select(s => $"titles.kind.{Camel(s)}"));

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, session } from '../api.js';
 import { attempt, el, guide, mountShell, playControl, query, show, status, t, table, trackLink, verifiedBadge, when } from '../ui.js';
 
 mountShell('artist');
@@ -11,8 +11,11 @@ if (!id) {
     show(document.querySelector('h1'), artist.displayName, ' ', verifiedBadge(artist.verified));
     document.title = `${artist.displayName} · Spotlight`;
     const content = document.getElementById('content');
+    // Insights are for the artist and admins.
+    const mayReadInsights = artist.ownedByViewer === true || (session.claims()?.roles ?? []).includes('admin');
     show(content,
       el('p', {}, t('artist.region', { region: artist.region }), ' · ', artist.verified ? t('artist.verifiedOn', { when: when(artist.verifiedAt) }) : t('artist.notVerified')),
+      mayReadInsights ? el('p', {}, el('a', { href: `/insights.html?id=${encodeURIComponent(artist.id)}` }, t('artist.insights'))) : null,
       artist.bio ? el('p', {}, artist.bio) : null,
       artist.links.length ? el('ul', { class: 'plain', 'aria-label': t('artist.links') }, artist.links.map(link => el('li', {}, el('a', { href: link, rel: 'noopener' }, link)))) : null,
       artist.awards.length ? el('section', {}, el('h2', {}, t('artist.awards')),
