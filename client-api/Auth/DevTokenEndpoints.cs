@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
@@ -73,6 +74,6 @@ public static class DevTokenEndpoints
     }
 }
 
-public sealed record DevTokenRequest(string? Sub, IReadOnlyList<string?>? Roles, string? StudioId, string? ArtistId);
+public sealed record DevTokenRequest([property: Required] string? Sub, [property: Required] IReadOnlyList<string?>? Roles, string? StudioId, string? ArtistId);
 
 public sealed record DevTokenResponse(string Token);

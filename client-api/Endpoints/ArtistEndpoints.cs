@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Audit;
@@ -164,9 +165,15 @@ public static class ArtistEndpoints
     }
 }
 
-public sealed record CreateArtistRequest(string? DisplayName, string? Region, string? Bio, IReadOnlyList<string?>? Links, string? ContactEmail);
+public sealed record CreateArtistRequest(
+    [property: Required] string? DisplayName, [property: Required] string? Region, string? Bio, IReadOnlyList<string?>? Links, string? ContactEmail);
 
-public sealed record SubmitTrackRequest(string? Title, string? AudioUrl, int? DurationSeconds, bool? OriginalWork, string? SeasonId);
+public sealed record SubmitTrackRequest(
+    [property: Required] string? Title,
+    [property: Required] string? AudioUrl,
+    [property: Required] int? DurationSeconds,
+    [property: Required] bool? OriginalWork,
+    string? SeasonId);
 
 public sealed record ArtistTrackSummary(string Id, string Title, TrackStatus Status, DateTimeOffset SubmittedAt, string AudioUrl);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Audit;
@@ -65,7 +66,11 @@ public static class CampaignEndpoints
     }
 }
 
-public sealed record CreateCampaignRequest(string? Id, string? Name, IReadOnlyList<RewardPlan?>? Rewards, long? MinLinkedViews);
+public sealed record CreateCampaignRequest(
+    [property: Required] string? Id,
+    [property: Required] string? Name,
+    [property: Required] IReadOnlyList<RewardPlan?>? Rewards,
+    [property: Required] long? MinLinkedViews);
 
 public sealed record CampaignRewardResponse(string Kind, string Description, long Quantity, long Issued, long Remaining);
 

@@ -138,4 +138,8 @@ public static class LinkReviewEndpoints
     }
 }
 
-public sealed record LinkDecisionRequest(string? VideoId, string? TitleId, [property: AllowedValues("approve", "reject")] string? Decision, string? Reason);
+public sealed record LinkDecisionRequest(
+    [property: Required] string? VideoId,
+    [property: Required] string? TitleId,
+    [property: Required, AllowedValues("approve", "reject")] string? Decision,
+    string? Reason);

@@ -5,7 +5,7 @@ using Spotlight.Domain;
 namespace Spotlight.ClientApi.Endpoints;
 
 /// <summary>A reviewer's policy decision on a video or a creator: <c>violation</c> (reason required) or <c>ok</c>.</summary>
-public sealed record PolicyRequest([property: AllowedValues(PolicyRules.Violation, PolicyRules.Ok)] string? Status, string? Reason)
+public sealed record PolicyRequest([property: Required, AllowedValues(PolicyRules.Violation, PolicyRules.Ok)] string? Status, string? Reason)
 {
     /// <summary>The decision, or null when the request breaks <see cref="PolicyRules"/>.</summary>
     public PolicyDecision? ToDecision(string reviewerId, DateTimeOffset at) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Spotlight.ClientApi.Names;
 using Spotlight.Domain;
@@ -6,11 +7,11 @@ using Spotlight.GrainInterfaces.Seasons;
 namespace Spotlight.ClientApi.Endpoints;
 
 public sealed record CreateSeasonRequest(
-    string? Id,
-    string? Name,
-    IReadOnlyList<string?>? Regions,
+    [property: Required] string? Id,
+    [property: Required] string? Name,
+    [property: Required] IReadOnlyList<string?>? Regions,
     IReadOnlyList<string?>? Partners,
-    IReadOnlyList<RoundPlan?>? Rounds,
+    [property: Required] IReadOnlyList<RoundPlan?>? Rounds,
     int? Winners,
     IReadOnlyList<Prize?>? Prizes);
 
@@ -21,9 +22,9 @@ public sealed record SeasonListItem(string Id, string Name, IReadOnlyList<string
         new(season.Id, season.Name, season.Regions, season.OpensAt, season.ClosesAt, SeasonBrowsing.NameOf(SeasonBrowsing.PhaseOf(season, now)));
 }
 
-public sealed record AddJudgeRequest(string? UserId);
+public sealed record AddJudgeRequest([property: Required] string? UserId);
 
-public sealed record JudgeScoreRequest(string? TrackId, int? Score);
+public sealed record JudgeScoreRequest([property: Required] string? TrackId, [property: Required] int? Score);
 
 public sealed record JudgeScoreResponse(string SeasonId, int Round, string TrackId, string JudgeId, int Score);
 

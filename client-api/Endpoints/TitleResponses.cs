@@ -6,10 +6,10 @@ using Spotlight.Domain;
 namespace Spotlight.ClientApi.Endpoints;
 
 public sealed record CreateTitleRequest(
-    string? Id,
-    string? Name,
-    [property: AllowedValues("movie", "show")] string? Kind,
-    string? StudioId,
+    [property: Required] string? Id,
+    [property: Required] string? Name,
+    [property: Required, AllowedValues("movie", "show")] string? Kind,
+    [property: Required] string? StudioId,
     IReadOnlyList<CastMember?>? Cast,
     IReadOnlyList<SocialLink?>? Socials,
     IReadOnlyList<WatchOptionPlan?>? WhereToWatch,
@@ -19,7 +19,7 @@ public sealed record CreateTitleRequest(
     long? MinFollowers,
     long? MinViews);
 
-public sealed record HubClickRequest(string? Target);
+public sealed record HubClickRequest([property: Required] string? Target);
 
 public sealed record HubClickResponse(string TitleId, string Target);
 

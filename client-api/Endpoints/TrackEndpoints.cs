@@ -168,7 +168,7 @@ public static class TrackEndpoints
         : TrackViewer.Public;
 }
 
-public sealed record ReviewTrackRequest([property: AllowedValues("clear", "reject")] string? Decision, string? Reason);
+public sealed record ReviewTrackRequest([property: Required, AllowedValues("clear", "reject")] string? Decision, string? Reason);
 
 /// <summary>Who is looking at a track decides how much of its review history they see.</summary>
 public enum TrackViewer

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Audit;
@@ -97,7 +98,13 @@ public static class VideoEndpoints
 }
 
 public sealed record RegisterVideoRequest(
-    string? Id, string? CreatorId, long? CreatorFollowers, string? TrackId, IReadOnlyList<string?>? Hashtags, string? Caption, IReadOnlyList<string?>? VisualTags);
+    [property: Required] string? Id,
+    [property: Required] string? CreatorId,
+    [property: Required] long? CreatorFollowers,
+    string? TrackId,
+    IReadOnlyList<string?>? Hashtags,
+    string? Caption,
+    IReadOnlyList<string?>? VisualTags);
 
 public sealed record VideoResponse(
     string Id,

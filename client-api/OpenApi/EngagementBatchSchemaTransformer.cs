@@ -38,10 +38,7 @@ public sealed class EngagementBatchSchemaTransformer : IOpenApiSchemaTransformer
             ["batchId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The sender's id for this batch: a batch sent again under it within the dedupe window counts nothing and gets the first answer." },
             ["events"] = new OpenApiSchema { Type = JsonSchemaType.Array, MaxItems = EngagementRules.MaxEventsPerBatch, Items = evt },
         };
-        schema.Examples =
-        [
-            JsonNode.Parse("""{"batchId":"b-2026-12-04-0001","events":[{"videoId":"v1","kind":"view","count":3},{"videoId":"v1","kind":"like","at":"2026-12-04T10:15:00Z"}]}""")!,
-        ];
+        schema.Examples = [JsonNode.Parse(RequestExamples.EngagementBatch)!];
         return Task.CompletedTask;
     }
 }

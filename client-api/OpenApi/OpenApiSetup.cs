@@ -8,10 +8,12 @@ public static class OpenApiSetup
         options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
         options.AddDocumentTransformer<SpotlightDocumentTransformer>();
         options.AddOperationTransformer<OperationIdTransformer>();
+        options.AddOperationTransformer<RequestExampleTransformer>();
         options.AddOperationTransformer<AuthorizationOperationTransformer>();
         options.AddOperationTransformer<AllowedValuesTransformer>();
         options.AddSchemaTransformer<AllowedValuesTransformer>();
         options.AddSchemaTransformer<EngagementBatchSchemaTransformer>();
         options.AddSchemaTransformer<OptionalNullablesTransformer>();
+        options.AddSchemaTransformer<RequiredFieldsTransformer>();
     });
 }

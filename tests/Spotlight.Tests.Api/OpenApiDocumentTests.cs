@@ -7,8 +7,9 @@ namespace Spotlight.Tests.Api;
 
 /// <summary>
 /// <c>/openapi/v1.json</c> as a client generator and an outside linter read it: every operation named and
-/// saying who may call it, the words each string field accepts, optional fields not marked required, and
-/// Redocly's recommended rules (<c>redocly lint</c>) passing with no error and no warning.
+/// saying who may call it, the words each string field accepts, optional fields not marked required and the
+/// ones the API cannot do without marked so, and Redocly's recommended rules (<c>redocly lint</c>) passing
+/// with no error and no warning.
 /// </summary>
 public sealed class OpenApiDocumentTests(DevelopmentApiFactory development) : IClassFixture<DevelopmentApiFactory>
 {
@@ -117,5 +118,21 @@ public sealed class OpenApiDocumentTests(DevelopmentApiFactory development) : IC
         Assert.DoesNotContain("advance", Required("RoundPlan"));
         // What an answer always carries stays required.
         Assert.Contains("batchId", Required("EngagementResponse"));
+    }
+
+    [Fact]
+    public async Task FieldsTheApiCannotDoWithout_AreRequired_AndNotNull()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        string[] Required(string schema) => [.. schemas.GetProperty(schema).GetProperty("required").EnumerateArray().Select(r => r.GetString()!)];
+        string Type(string schema, string property) => schemas.GetProperty(schema).GetProperty("properties").GetProperty(property).GetProperty("type").ToString();
+
+        Assert.Equal(["id", "name", "regions", "rounds"], Required("CreateSeasonRequest"));
+        Assert.Equal(["opensAt", "closesAt"], Required("RoundPlan"));
+        Assert.Equal(["provider", "kind", "url", "regions"], Required("WatchOptionPlan"));
+        Assert.Equal("string", Type("CreateSeasonRequest", "name"));
+        Assert.Equal("array", Type("CreateSeasonRequest", "rounds"));
+        // Optional ones may still be null.
+        Assert.Contains("null", Type("CreateSeasonRequest", "partners"), StringComparison.Ordinal);
     }
 }
