@@ -177,7 +177,7 @@ public class PublicPagesTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task HomePage_LeadsToTheOpenSeasonOfTheVisitorsRegion()
+    public async Task HomePage_LeadsToTheOpenSeasonOfTheVisitorsRegion_WithItsLiveTop10()
     {
         var seasonId = SeasonScenario.NewId();
         var season = System.Text.Json.JsonSerializer.SerializeToNode(SeasonScenario.TwoRounds(seasonId))!.AsObject();
@@ -190,6 +190,9 @@ public class PublicPagesTests(SiteFixture site)
         var top = now.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reef Song" });
         await Expect(top.GetByRole(AriaRole.Link, new() { Name = "Artist FJ" })).ToBeVisibleAsync();
         await Expect(now.GetByRole(AriaRole.Link, new() { Name = "Live leaderboard" })).ToBeVisibleAsync();
+        // The top 10 is live: a track entered now appears without a reload.
+        await _seasons.EnteredTrackAsync(seasonId, "Tide Song", region: "FJ");
+        await Expect(now.GetByRole(AriaRole.Row).Filter(new() { HasText = "Tide Song" })).ToBeVisibleAsync();
         await now.GetByRole(AriaRole.Link, new() { Name = "Season " + seasonId }).ClickAsync();
         await Expect(home.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Season " + seasonId);
         await home.AssertHealthyAsync();

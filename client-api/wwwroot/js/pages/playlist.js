@@ -16,25 +16,34 @@ const trending = now?.trending ?? [];
 const season = now?.season;
 const round = season?.round;
 const board = season?.top;
+// The round's top 10, redrawn whenever the live leaderboard sends new rows.
+const topTen = el('div', { class: 'top-ten' });
+const drawTop = latest => show(topTen, latest.rows.length ? table(t('home.topOf', { round: round.name, top: latest.rows.length, count: latest.entries }), [
+  [t('columns.rank'), r => String(r.rank), true],
+  [t('columns.track'), trackLink],
+  [t('columns.listen'), playControl],
+  [t('columns.artist'), artistLink],
+  [t('columns.score'), r => r.score.toFixed(2), true],
+], latest.rows) : null);
 show(document.getElementById('now'),
   season ? el('section', { 'aria-labelledby': 'season-now' },
     el('h2', { id: 'season-now' }, t('home.openSeason')),
     el('p', {}, el('a', { href: `/season.html?id=${encodeURIComponent(season.id)}` }, season.name),
       ` · ${season.regions.join(', ')} · ${t('home.closes', { when: when(season.closesAt) })}`),
-    board && board.rows.length ? [
-      table(t('home.topOf', { round: round.name, top: board.rows.length, count: board.entries }), [
-        [t('columns.rank'), r => String(r.rank), true],
-        [t('columns.track'), trackLink],
-        [t('columns.listen'), playControl],
-        [t('columns.artist'), artistLink],
-        [t('columns.score'), r => r.score.toFixed(2), true],
-      ], board.rows),
+    round ? [
+      topTen,
       el('p', {}, el('a', { href: `/leaderboard.html?season=${encodeURIComponent(season.id)}&round=${round.number}` }, t('home.liveLeaderboard'))),
     ] : null) : null,
   trending.length ? el('section', { 'aria-labelledby': 'titles-now' },
     el('h2', { id: 'titles-now' }, t('home.trending')),
     el('ul', {}, trending.map(title => el('li', {}, el('a', { href: `/title.html?id=${encodeURIComponent(title.id)}` }, title.name),
       ` · ${t('home.engagementsToday', { count: title.trending, formatted: number(title.trending) })}`)))) : null);
+
+if (round) {
+  drawTop(board);
+  new EventSource(`/api/seasons/${encodeURIComponent(season.id)}/rounds/${round.number}/leaderboard/live?top=10`)
+    .addEventListener('leaderboard', event => drawTop(JSON.parse(event.data)));
+}
 
 const playlist = await attempt(() => api(`/api/playlists/featured?region=${encodeURIComponent(region)}&limit=50`));
 if (playlist) {
