@@ -16,8 +16,8 @@ public sealed class ApiScenario(SpotlightApiFactory factory)
 
     public HttpClient Ingest { get; } = factory.ClientFor("ingest-service", Roles.Ingest);
 
-    public static object Track(string title = "Original Song") =>
-        new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true };
+    public static object Track(string title = "Original Song", string? seasonId = null) =>
+        new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true, seasonId };
 
     public async Task<(HttpClient Client, string ArtistId)> CreateArtistAsync(string region = "JP", string? contactEmail = null, string? displayName = null)
     {
@@ -27,9 +27,9 @@ public sealed class ApiScenario(SpotlightApiFactory factory)
         return (client, await IdOfAsync(response));
     }
 
-    public async Task<string> SubmitTrackAsync(HttpClient artist, string artistId, string title = "Original Song")
+    public async Task<string> SubmitTrackAsync(HttpClient artist, string artistId, string title = "Original Song", string? seasonId = null)
     {
-        var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", Track(title));
+        var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks", Track(title, seasonId));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await IdOfAsync(response);
     }

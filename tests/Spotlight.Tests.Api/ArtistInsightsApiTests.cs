@@ -23,9 +23,9 @@ public class ArtistInsightsApiTests(DevelopmentApiFactory factory) : IClassFixtu
         var seasonId = SeasonScenario.NewId();
         await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId));
         var (artist, artistId) = await Api.CreateArtistAsync();
-        var entered = await SubmitAsync(artist, artistId, "Entered", seasonId);
-        var other = await SubmitAsync(artist, artistId, "Other", seasonId: null);
-        var refused = await SubmitAsync(artist, artistId, "Refused", seasonId: null);
+        var entered = await Api.SubmitTrackAsync(artist, artistId, "Entered", seasonId);
+        var other = await Api.SubmitTrackAsync(artist, artistId, "Other", seasonId: null);
+        var refused = await Api.SubmitTrackAsync(artist, artistId, "Refused", seasonId: null);
         await Api.ReviewAsync(entered, "clear");
         await Api.ReviewAsync(other, "clear");
         await Api.ReviewAsync(refused, "reject", "Samples a published recording.");
@@ -111,13 +111,5 @@ public class ArtistInsightsApiTests(DevelopmentApiFactory factory) : IClassFixtu
         var (artist, artistId) = await Api.CreateArtistAsync();
 
         await ProblemAssertions.AssertFieldErrorsAsync(await artist.GetAsync($"/api/artists/{artistId}/insights{query}"), field);
-    }
-
-    private static async Task<string> SubmitAsync(HttpClient artist, string artistId, string title, string? seasonId)
-    {
-        var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
-            new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true, seasonId });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await ApiScenario.IdOfAsync(response);
     }
 }

@@ -20,15 +20,15 @@ public class InsightsPageTests(SiteFixture site)
     public async Task AnArtist_SeesHowTheirMusicIsDoing_FromTheirOwnPage()
     {
         const string owner = "insights-artist";
+        var api = _seasons.Api;
         var seasonId = SeasonScenario.NewId();
         await _seasons.CreateAsync(SeasonScenario.TwoRounds(seasonId));
         using var artist = site.Factory.ClientFor(owner, Roles.Artist);
         var created = await artist.PostAsJsonAsync("/api/artists", new { displayName = "Mirei", region = "JP" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var artistId = await ApiScenario.IdOfAsync(created);
-        var entered = await SubmitAsync(artist, artistId, "Harbour Lights", seasonId);
-        var refused = await SubmitAsync(artist, artistId, "Borrowed Tune", seasonId: null);
-        var api = _seasons.Api;
+        var entered = await api.SubmitTrackAsync(artist, artistId, "Harbour Lights", seasonId);
+        var refused = await api.SubmitTrackAsync(artist, artistId, "Borrowed Tune", seasonId: null);
         await api.ReviewAsync(entered, "clear");
         await api.ReviewAsync(refused, "reject", "Samples a published recording.");
         var videoId = await api.RegisterVideoAsync("creator-insights", 10, entered);
@@ -61,13 +61,5 @@ public class InsightsPageTests(SiteFixture site)
         var strangersView = await site.OpenAsync($"/artist.html?id={artistId}", "another-artist", [Roles.Artist]);
         await Expect(strangersView.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mirei");
         await Expect(strangersView.Page.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true })).ToHaveCountAsync(0);
-    }
-
-    private static async Task<string> SubmitAsync(HttpClient artist, string artistId, string title, string? seasonId)
-    {
-        var response = await artist.PostAsJsonAsync($"/api/artists/{artistId}/tracks",
-            new { title, audioUrl = "https://cdn.example/song.mp3", durationSeconds = 185, originalWork = true, seasonId });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await ApiScenario.IdOfAsync(response);
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Spotlight.Tests.Infrastructure;
 
-/// <summary>A real host process (a silo, the API) started from its built assembly with `dotnet`,
+/// <summary>A real process (a silo or the API started from its built assembly with `dotnet`, or a script),
 /// its output captured for assertions and for diagnosing failures.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -36,16 +36,19 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static HostProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string name)
+    public static HostProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string name) =>
+        StartExecutable("dotnet", [assemblyPath, .. arguments], Path.GetDirectoryName(assemblyPath)!, environment, name);
+
+    /// <summary>Any executable file, run as itself (a script by its shebang).</summary>
+    public static HostProcess StartExecutable(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, string name)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -83,6 +86,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>SIGTERM: the graceful stop a Kubernetes pod gets.</summary>
     public void Terminate() => UnixSignals.Send(_process.Id, UnixSignals.SigTerm);
+
+    /// <summary>SIGINT: Ctrl-C in the process's terminal.</summary>
+    public void Interrupt() => UnixSignals.Send(_process.Id, UnixSignals.SigInt);
 
     /// <summary>SIGKILL: a crash.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);

@@ -206,6 +206,17 @@ export async function chooseSeason(heading, hrefFor) {
 }
 
 /** A track row's title as a link to the track's page. */
+/** A track's standing in each round it reached (the track page and the artist's insights). */
+export function roundsTable(caption, rounds) {
+  return table(caption, [
+    [t('season.round'), r => `${r.round}. ${r.name}`],
+    [t('seasons.state'), r => t(`states.${r.state}`)],
+    [t('columns.rank'), r => String(r.rank), true],
+    [t('columns.score'), r => r.score.toFixed(2), true],
+    [t('season.outcome'), r => t(`outcomes.${r.outcome}`) + (r.prize ? ` — ${r.prize}` : '')],
+  ], rounds);
+}
+
 export function trackLink(row) {
   return el('a', { href: `/track.html?id=${encodeURIComponent(row.trackId)}` }, row.title);
 }

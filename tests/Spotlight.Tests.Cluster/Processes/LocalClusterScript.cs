@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Processes;
@@ -15,60 +13,32 @@ public sealed class LocalClusterScript : IAsyncDisposable
     /// within about four minutes.</summary>
     private static readonly TimeSpan CleanUpTimeout = TimeSpan.FromMinutes(5);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly Lock _outputLock = new();
+    private readonly HostProcess _host;
 
-    private LocalClusterScript(Process process) => _process = process;
+    private LocalClusterScript(HostProcess host) => _host = host;
 
     public static string Path => System.IO.Path.Combine(RepositoryLayout.Root, "silo", "local-cluster.sh");
 
-    public int Id => _process.Id;
+    public int Id => _host.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _host.HasExited;
 
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _host.ExitCode;
 
-    public string Output
-    {
-        get
-        {
-            lock (_outputLock)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _host.Output;
 
-    public static LocalClusterScript Start(int apiPort, TimeSpan startTimeout)
-    {
-        // Run as the file itself (not `bash file`), so that its shebang and executable bit are tested too.
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryLayout.Root,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--no-build", "--configuration", RepositoryLayout.Configuration,
-                     "--api-port", apiPort.ToString(CultureInfo.InvariantCulture),
-                     "--start-timeout", ((int)startTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        var script = new LocalClusterScript(process);
-        process.OutputDataReceived += (_, e) => script.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => script.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return script;
-    }
+    /// <summary>Runs the file itself (not <c>bash file</c>), so that its shebang and executable bit are tested too.</summary>
+    public static LocalClusterScript Start(int apiPort, TimeSpan startTimeout) =>
+        new(HostProcess.StartExecutable(
+            Path,
+            [
+                "--no-build", "--configuration", RepositoryLayout.Configuration,
+                "--api-port", apiPort.ToString(CultureInfo.InvariantCulture),
+                "--start-timeout", ((int)startTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            ],
+            RepositoryLayout.Root,
+            new Dictionary<string, string>(),
+            "local-cluster.sh"));
 
     /// <summary>Waits for the script to say the cluster is ready and returns what it printed; fails with the
     /// script's output (which says what to install when PostgreSQL is missing) when it exits first.</summary>
@@ -79,7 +49,7 @@ public sealed class LocalClusterScript : IAsyncDisposable
         if (HasExited)
         {
             // The exit event can come before the last lines of output; WaitForExit without a timeout waits for them.
-            await _process.WaitForExitAsync();
+            await _host.WaitForExitAsync(CleanUpTimeout);
             throw new InvalidOperationException($"local-cluster.sh exited with {ExitCode} before the cluster was ready:\n{Output}");
         }
 
@@ -87,55 +57,27 @@ public sealed class LocalClusterScript : IAsyncDisposable
     }
 
     /// <summary>SIGINT to the script alone, as Ctrl-C in its terminal would reach it.</summary>
-    public void Interrupt() => UnixSignals.Send(_process.Id, UnixSignals.SigInt);
+    public void Interrupt() => _host.Interrupt();
 
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"local-cluster.sh did not exit within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
-
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _host.WaitForExitAsync(timeout);
 
     /// <summary>After a failure: SIGTERM, so the script stops what it started (PostgreSQL is not its child, so
     /// killing the process tree would leave the server running); a kill only when it does not exit.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!_host.HasExited)
         {
-            UnixSignals.Send(_process.Id, UnixSignals.SigTerm);
-            using var cancellation = new CancellationTokenSource(CleanUpTimeout);
+            _host.Terminate();
             try
             {
-                await _process.WaitForExitAsync(cancellation.Token);
+                await _host.WaitForExitAsync(CleanUpTimeout);
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                // Disposing the host kills what is left.
             }
         }
 
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_outputLock)
-        {
-            _output.AppendLine(line);
-        }
+        await _host.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
 import { api, session } from '../api.js';
 import { lineChart } from '../chart.js';
-import { attempt, day, el, guide, mountShell, number, query, show, status, t, table, trackLink, when } from '../ui.js';
+import { attempt, day, el, guide, mountShell, number, query, roundsTable, show, status, t, trackLink, when } from '../ui.js';
 
 // An artist's insights, for the artist and admins: how the music is doing per day, per track and in total,
 // where each track stood in each round, and what reviewers decided. One request for the whole page.
@@ -37,13 +37,7 @@ if (!id) {
         el('h3', {}, trackLink(track), ` · ${t(`trackStatus.${track.status}`)}`),
         perDay(t('insights.trackChart', { title: track.title }), track.days, kinds.slice(0, 2)),
         track.rounds.length
-          ? table(t('insights.rankHistory', { title: track.title }), [
-            [t('season.round'), r => `${r.round}. ${r.name}`],
-            [t('seasons.state'), r => t(`states.${r.state}`)],
-            [t('columns.rank'), r => String(r.rank), true],
-            [t('columns.score'), r => r.score.toFixed(2), true],
-            [t('season.outcome'), r => t(`outcomes.${r.outcome}`) + (r.prize ? ` — ${r.prize}` : '')],
-          ], track.rounds)
+          ? roundsTable(t('insights.rankHistory', { title: track.title }), track.rounds)
           : el('p', { class: 'empty' }, t('track.notInRound')),
         track.reviews.length
           ? el('ul', { class: 'plain', 'aria-label': t('insights.reviews', { title: track.title }) }, track.reviews.map(r =>

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { artistLink, attempt, day, el, guide, mountShell, number, playControl, query, show, t, table, when } from '../ui.js';
+import { artistLink, attempt, day, el, guide, mountShell, number, playControl, query, roundsTable, show, t, when } from '../ui.js';
 
 mountShell('track');
 const id = query.get('id');
@@ -31,13 +31,7 @@ if (!id) {
         : el('p', { class: 'empty' }, t('track.noEngagement')),
       el('h2', {}, t('track.rounds')),
       history?.rounds.length
-        ? table(t('track.roundsCaption'), [
-          [t('season.round'), r => `${r.round}. ${r.name}`],
-          [t('seasons.state'), r => t(`states.${r.state}`)],
-          [t('columns.rank'), r => String(r.rank), true],
-          [t('columns.score'), r => r.score.toFixed(2), true],
-          [t('season.outcome'), r => t(`outcomes.${r.outcome}`) + (r.prize ? ` — ${r.prize}` : '')],
-        ], history.rounds)
+        ? roundsTable(t('track.roundsCaption'), history.rounds)
         : el('p', { class: 'empty' }, track.seasonId ? t('track.notInRound') : t('track.notInSeason')));
   }
 }
