@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
+using Spotlight.ClientApi.Names;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.Domain.Analytics;
@@ -24,7 +25,7 @@ public static class TitleAnalyticsEndpoints
     }
 
     public static async Task<Results<Ok<TitleAnalytics>, NotFound, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, string? from, string? to, [AllowedValues("minute", "hour", "day")] string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        string id, string? from, string? to, [AllowedValues("minute", "hour", "day")] string? bucket, int? top, ClaimsPrincipal user, IGrainFactory grains, RowNames names, TimeProvider clock)
     {
         var (range, errors) = AnalyticsRangeRules.Validate(from, to, bucket, top, clock.GetUtcNow());
         if (range is null)
@@ -44,6 +45,12 @@ public static class TitleAnalyticsEndpoints
 
         var dayKeys = Enumerable.Range(0, (int)(range.LastDay - range.FirstDay + 1)).Select(d => TitleAnalyticsKeys.Day(id, range.FirstDay + d));
         var days = await GrainCalls.InBatchesAsync(dayKeys, ParallelDays, key => grains.GetGrain<ITitleDayAnalyticsGrain>(key).GetAsync(range.FromMinute, range.ToMinute));
-        return TypedResults.Ok(TitleAnalyticsReport.Build(id, range, days.Values));
+        var report = TitleAnalyticsReport.Build(id, range, days.Values);
+        // Videos by their captions, joined here so the dashboard needs no call per row.
+        var captions = await names.CaptionsAsync(report.Top.Videos.Select(v => v.Id));
+        return TypedResults.Ok(report with
+        {
+            Top = report.Top with { Videos = [.. report.Top.Videos.Select(v => v with { Name = captions.GetValueOrDefault(v.Id) is { Length: > 0 } caption ? caption : null })] },
+        });
     }
 }

@@ -8,8 +8,9 @@ public sealed record AnalyticsTotals(EngagementCounters Matching, EngagementCoun
 /// <summary>One point of the series; <see cref="Clicks"/> counts click-throughs to every provider.</summary>
 public sealed record AnalyticsPoint(DateTimeOffset Start, EngagementCounters Matching, EngagementCounters Linked, long HubVisits, long Clicks);
 
-/// <summary>A video, creator or hashtag with its engagement (views, likes, comments and shares together).</summary>
-public sealed record TopEntry(string Id, long Engagement, EngagementCounters Counters);
+/// <summary>A video, creator or hashtag with its engagement (views, likes, comments and shares together);
+/// <see cref="Name"/> is what people call it where it has a name (a video's caption), else null.</summary>
+public sealed record TopEntry(string Id, long Engagement, EngagementCounters Counters, string? Name = null);
 
 /// <summary>Top lists over whole UTC days: from the start of <c>from</c>'s day to the end of <c>to</c>'s.
 /// <see cref="Approximate"/> when a day had more keys than its bounded lists keep: a listed count may then be

@@ -64,7 +64,7 @@ if (!title) {
         : el('p', { class: 'empty' }, t('studio.noClicks')),
       el('p', { class: 'muted' }, t('studio.topCover', { from: day(report.top.from), to: day(report.top.to) })),
       el('div', { class: 'grid three' },
-        el('section', {}, el('h2', {}, t('studio.top.videos')), top('videos', t('reviewLinks.video'), report.top.videos, r => el('a', { href: `/video.html?id=${encodeURIComponent(r.id)}` }, r.id))),
+        el('section', {}, el('h2', {}, t('studio.top.videos')), top('videos', t('reviewLinks.video'), report.top.videos, r => el('a', { href: `/video.html?id=${encodeURIComponent(r.id)}` }, r.name ?? r.id))),
         el('section', {}, el('h2', {}, t('studio.top.creators')), top('creators', t('reviewLinks.creator'), report.top.creators)),
         el('section', {}, el('h2', {}, t('studio.top.hashtags')), top('hashtags', t('studio.hashtag'), report.top.hashtags, r => `#${r.id}`))));
     const quiet = !report.series.some(p => p.matching.views + p.matching.likes + p.matching.comments + p.matching.shares > 0);
