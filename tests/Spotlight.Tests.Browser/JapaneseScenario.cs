@@ -59,22 +59,57 @@ public sealed class JapaneseScenario(KestrelApiFactory factory)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         var videoId = await Api.RegisterVideoAsync("kai-" + run, 5_000, trackId, tag);
-        var batch = new
+        // A title counts engagement once the silos' title index has it (up to 2 s after it is created,
+        // docs/architecture.md "Title index lag"); one video's batch is counted for the title whole or not at
+        // all, so it is sent again only when none of it was.
+        for (var attempt = 1; ; attempt++)
         {
-            batchId = Guid.NewGuid().ToString("N"),
-            events = new object[]
+            var batch = new
             {
-                new { videoId, kind = "view", count = 120 },
-                new { videoId, kind = "like", count = 18 },
-                new { videoId, kind = "share", count = 4 },
-            },
-        };
-        Assert.Equal(HttpStatusCode.Accepted, (await Api.Ingest.PostAsJsonAsync("/api/engagement", batch)).StatusCode);
-        await Eventually.UntilAsync(
-            async () => (await Api.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/titles/{titleId}/analytics"))
-                .GetProperty("totals").GetProperty("matching").GetProperty("views").GetInt64() == 120,
-            TitleScenario.Settling,
-            "the fan video's views in the title's analytics");
+                batchId = Guid.NewGuid().ToString("N"),
+                events = new object[]
+                {
+                    new { videoId, kind = "view", count = 120 },
+                    new { videoId, kind = "like", count = 18 },
+                    new { videoId, kind = "share", count = 4 },
+                },
+            };
+            Assert.Equal(HttpStatusCode.Accepted, (await Api.Ingest.PostAsJsonAsync("/api/engagement", batch)).StatusCode);
+            var counted = await CountedViewsAsync(titleId, videoId, 120 * attempt);
+            if (counted == 120 || attempt == 3)
+            {
+                Assert.Equal(120, counted);
+                break;
+            }
+
+            Assert.Equal(0, counted);
+        }
+
         return (titleId, name);
+    }
+
+    /// <summary>The title's matching views once the projector has applied the video's batch (the video's own
+    /// counters show it): its notice reaches the title's analytics at once, unless the title was not counted.</summary>
+    private async Task<long> CountedViewsAsync(string titleId, string videoId, long videoViews)
+    {
+        await Eventually.UntilAsync(
+            async () => (await Api.Anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/videos/{videoId}")).GetProperty("counters").GetProperty("views").GetInt64() == videoViews,
+            TitleScenario.Settling,
+            "the fan video's views applied");
+        long views = 0;
+        try
+        {
+            await Eventually.UntilAsync(
+                async () => (views = (await Api.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/titles/{titleId}/analytics"))
+                    .GetProperty("totals").GetProperty("matching").GetProperty("views").GetInt64()) > 0,
+                TimeSpan.FromSeconds(15),
+                "the fan video's views in the title's analytics");
+        }
+        catch (TimeoutException)
+        {
+            // Not counted for the title: applied before the silo's title index knew it.
+        }
+
+        return views;
     }
 }
