@@ -9,19 +9,10 @@ namespace Spotlight.Grains.Tracks;
 [StatelessWorker]
 public sealed class TrackPopularityGrain(IEngagementStore store) : Grain, ITrackPopularityGrain
 {
-    /// <summary>One sum per day, one after another: each is one indexed range of buckets, and a page of 90 days
-    /// must not take 90 of the database's connections at once.</summary>
-    public async Task<IReadOnlyList<TrackPopularity>> GetDailyAsync(DateOnly firstDay, int days)
-    {
-        var daily = new List<TrackPopularity>(days);
-        for (var i = 0; i < days; i++)
-        {
-            var start = new DateTimeOffset(firstDay.AddDays(i).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            daily.Add(await GetPopularityAsync(start, start.AddDays(1)));
-        }
-
-        return daily;
-    }
+    /// <summary>Every day's sums in one read of the store (one indexed range of buckets, grouped by day).</summary>
+    public async Task<IReadOnlyList<TrackPopularity>> GetDailyAsync(DateOnly firstDay, int days) =>
+        [.. (await store.SumTrackByDayAsync(this.GetPrimaryKeyString(), firstDay, days, CancellationToken.None))
+            .Select(day => new TrackPopularity(day.Counters, day.Uses, PopularityWeights.Default.Points(day.Counters, day.Uses)))];
 
     public async Task<TrackPopularity> GetPopularityAsync(DateTimeOffset? from, DateTimeOffset? to)
     {

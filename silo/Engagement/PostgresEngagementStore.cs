@@ -182,6 +182,28 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         return (new EngagementCounters(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)), reader.GetInt64(4));
     }
 
+    public async Task<IReadOnlyList<(EngagementCounters Counters, long Uses)>> SumTrackByDayAsync(string trackId, DateOnly firstDay, int days, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (first, end) = EventMinutes.Bounds(start, start.AddDays(days));
+        await using var command = db.CreateCommand("""
+            SELECT (bucket - @first) / 1440, sum(views)::bigint, sum(likes)::bigint, sum(comments)::bigint, sum(shares)::bigint, sum(uses)::bigint
+              FROM engagement_track_bucket WHERE track_id = @track AND bucket >= @first AND bucket < @end
+             GROUP BY 1
+            """);
+        command.Parameters.AddWithValue("track", trackId);
+        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("end", end);
+        var sums = Enumerable.Repeat((EngagementCounters.Zero, 0L), days).ToArray();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums[reader.GetInt64(0)] = (new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetInt64(5));
+        }
+
+        return sums;
+    }
+
     public async Task<FollowerSnapshot> FollowAsync(string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);

@@ -30,6 +30,10 @@ public interface IEngagementStore
     /// <summary>A track's engagement and uses in the buckets that start inside [from, to).</summary>
     Task<(EngagementCounters Counters, long Uses)> SumTrackAsync(string trackId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken);
 
+    /// <summary>The same sums for each of <paramref name="days"/> UTC days from <paramref name="firstDay"/>, in one
+    /// read (day boundaries are also hour and day bucket boundaries, so every bucket falls in one day).</summary>
+    Task<IReadOnlyList<(EngagementCounters Counters, long Uses)>> SumTrackByDayAsync(string trackId, DateOnly firstDay, int days, CancellationToken cancellationToken);
+
     /// <summary>Registers <paramref name="follower"/> with its window (the first call fixes it) and adds tracks;
     /// answers the points of <paramref name="trackIds"/> in step with commits: every commit after the answer's
     /// positions tells the follower of these tracks, none before.</summary>

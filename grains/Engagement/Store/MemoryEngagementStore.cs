@@ -137,6 +137,18 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
         return Task.FromResult((sum.ToCounters(), sum.Uses));
     }
 
+    public async Task<IReadOnlyList<(EngagementCounters Counters, long Uses)>> SumTrackByDayAsync(string trackId, DateOnly firstDay, int days, CancellationToken cancellationToken)
+    {
+        var sums = new List<(EngagementCounters, long)>(days);
+        for (var i = 0; i < days; i++)
+        {
+            var start = new DateTimeOffset(firstDay.AddDays(i).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            sums.Add(await SumTrackAsync(trackId, start, start.AddDays(1), cancellationToken));
+        }
+
+        return sums;
+    }
+
     public Task<FollowerSnapshot> FollowAsync(string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken) =>
         Task.FromResult(Alone(() =>
         {

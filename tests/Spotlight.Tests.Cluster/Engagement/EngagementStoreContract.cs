@@ -83,6 +83,33 @@ public abstract class EngagementStoreContract
     }
 
     [Fact]
+    public async Task TrackDays_AreEachUtcDaysWindowSum()
+    {
+        var store = await CreateStoreAsync();
+        var today = DateOnly.FromDateTime(EventMinutes.StartOf(NowMinute).UtcDateTime);
+        var midnight = EventMinutes.MinuteOf(new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        // Minutes on both sides of two midnights, in two partitions.
+        await store.CommitAsync(new DeliveryCommit(0, 0, 1, trackMinutes: new()
+        {
+            [new("t", midnight - 1441)] = Of(1),
+            [new("t", midnight - 1)] = Of(10, uses: 1),
+            [new("t", midnight)] = Of(100),
+        }), CancellationToken.None);
+        await store.CommitAsync(new DeliveryCommit(2, 0, 1, trackMinutes: new() { [new("t", midnight - 1440)] = Of(1_000, likes: 3) }), CancellationToken.None);
+
+        var days = await store.SumTrackByDayAsync("t", today.AddDays(-2), 4, CancellationToken.None);
+
+        Assert.Equal(
+            [(new EngagementCounters(1, 0, 0, 0), 0L), (new EngagementCounters(1_010, 3, 0, 0), 1L), (new EngagementCounters(100, 0, 0, 0), 0L), (EngagementCounters.Zero, 0L)],
+            days);
+        for (var i = 0; i < days.Count; i++)
+        {
+            var start = new DateTimeOffset(today.AddDays(i - 2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            Assert.Equal(await store.SumTrackAsync("t", start, start.AddDays(1), CancellationToken.None), days[i]);
+        }
+    }
+
+    [Fact]
     public async Task AFollower_GetsItsPointsInStepWithCommits_OnlyInsideItsWindow_UntilItUnfollows()
     {
         var store = await CreateStoreAsync();
