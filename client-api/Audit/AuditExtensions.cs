@@ -14,7 +14,9 @@ public static class AuditExtensions
         }
         else
         {
-            builder.Services.AddSingleton<IAuditTrail>(_ => new PostgresAuditTrail(NpgsqlDataSource.Create(options.Postgres.ConnectionString!)));
+            // The container owns the pool, so it is closed with the process.
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.Postgres.ConnectionString!));
+            builder.Services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces.Artists;
+using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Domain;
 
@@ -44,19 +45,19 @@ public static class ArtistInsightsEndpoints
             return Problems.Forbidden("Only the artist and admins read an artist's insights.");
         }
 
-        var tracks = await GrainCalls.InBatchesAsync(profile.TrackIds, ParallelTracks, async trackId =>
+        var details = await GrainCalls.InBatchesAsync(profile.TrackIds, ParallelTracks, trackId => grains.GetGrain<ITrackGrain>(trackId).GetAsync());
+        // An artist's tracks mostly name the same season: each season is read once, not once per track.
+        var seasons = await GrainCalls.InBatchesAsync(details.Values.Select(t => t?.SeasonId).OfType<string>(), ParallelTracks,
+            seasonId => grains.GetGrain<ISeasonGrain>(seasonId).GetAsync());
+        var tracks = await GrainCalls.InBatchesAsync(details.Where(t => t.Value is not null).Select(t => t.Key), ParallelTracks, async trackId =>
         {
-            var track = await grains.GetGrain<ITrackGrain>(trackId).GetAsync();
-            if (track is null)
-            {
-                return null;
-            }
-
-            var (days, rounds) = (TrackHistoryReader.DaysAsync(grains, trackId, range.From, range.Days), TrackHistoryReader.RoundsAsync(grains, track));
-            return new TrackInsights(track.Id, track.Title, track.Status, await days, await rounds,
+            var track = details[trackId]!;
+            var days = TrackHistoryReader.DaysAsync(grains, trackId, range.From, range.Days);
+            var rounds = await TrackHistoryReader.RoundsAsync(grains, trackId, track.SeasonId is { } seasonId ? seasons[seasonId] : null);
+            return new TrackInsights(track.Id, track.Title, track.Status, await days, rounds,
                 [.. track.Reviews.Select(r => new TrackReviewResponse(r.Decision, r.At, r.Reason))]);
         });
-        var listed = profile.TrackIds.Select(t => tracks[t]).OfType<TrackInsights>().ToList();
+        var listed = profile.TrackIds.Where(tracks.ContainsKey).Select(t => tracks[t]).ToList();
         return TypedResults.Ok(new ArtistInsightsResponse(profile.Id, profile.DisplayName, range.From, range.To, Total(listed, range), listed));
     }
 

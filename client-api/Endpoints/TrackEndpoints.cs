@@ -17,8 +17,8 @@ public static class TrackEndpoints
 {
     public const int DefaultQueueLimit = 50;
     public const int MaxQueueLimit = 200;
-    public const int DefaultHistoryDays = 30;
-    public const int MaxHistoryDays = 90;
+    public const int DefaultHistoryDays = DayRange.DefaultDays;
+    public const int MaxHistoryDays = DayRange.MaxDays;
 
     public static IEndpointRouteBuilder MapTrackEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -82,8 +82,9 @@ public static class TrackEndpoints
         }
 
         var firstDay = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - span);
-        var (daily, rounds) = (TrackHistoryReader.DaysAsync(grains, id, firstDay, span), TrackHistoryReader.RoundsAsync(grains, track));
-        return TypedResults.Ok(new TrackHistoryResponse(id, await daily, await rounds));
+        var daily = TrackHistoryReader.DaysAsync(grains, id, firstDay, span);
+        var rounds = await TrackHistoryReader.RoundsAsync(grains, id, await TrackHistoryReader.SeasonOfAsync(grains, track));
+        return TypedResults.Ok(new TrackHistoryResponse(id, await daily, rounds));
     }
 
     /// <summary>The track's entry and standing in the season it names; null when it names none.</summary>

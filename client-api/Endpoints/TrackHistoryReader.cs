@@ -14,16 +14,20 @@ public static class TrackHistoryReader
         return [.. daily.Select((p, i) => new TrackDayResponse(firstDay.AddDays(i), p.Points, p.Counters.Views, p.Counters.Likes, p.Counters.Comments, p.Counters.Shares, p.Uses))];
     }
 
-    /// <summary>Live while a round is open, frozen once it closed; rounds the track did not reach are left out.</summary>
-    public static async Task<IReadOnlyList<TrackRoundResponse>> RoundsAsync(IGrainFactory grains, TrackDetails track)
+    /// <summary>The season the track names, if any.</summary>
+    public static async Task<SeasonView?> SeasonOfAsync(IGrainFactory grains, TrackDetails track) =>
+        track.SeasonId is { } seasonId ? await grains.GetGrain<ISeasonGrain>(seasonId).GetAsync() : null;
+
+    /// <summary>The track's standing in each round of its <paramref name="season"/>: live while a round is open,
+    /// frozen once it closed; rounds the track did not reach are left out.</summary>
+    public static async Task<IReadOnlyList<TrackRoundResponse>> RoundsAsync(IGrainFactory grains, string trackId, SeasonView? season)
     {
-        var season = track.SeasonId is { } seasonId ? await grains.GetGrain<ISeasonGrain>(seasonId).GetAsync() : null;
         if (season is null)
         {
             return [];
         }
 
-        var standings = await Task.WhenAll(season.Season.Rounds.Select(async r => (Round: r, Standing: await grains.GetGrain<IRoundGrain>(r.Key).GetStandingAsync(track.Id))));
+        var standings = await Task.WhenAll(season.Season.Rounds.Select(async r => (Round: r, Standing: await grains.GetGrain<IRoundGrain>(r.Key).GetStandingAsync(trackId))));
         return [.. standings.Where(s => s.Standing is not null).Select(s => new TrackRoundResponse(
             s.Round.Number, s.Round.Name, s.Standing!.State, s.Standing.Rank, s.Standing.Score, s.Standing.Outcome, s.Standing.Prize))];
     }

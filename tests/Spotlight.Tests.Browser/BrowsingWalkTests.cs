@@ -62,9 +62,7 @@ public class BrowsingWalkTests(SiteFixture site)
 
     private static async Task AssertViewAsync(SitePage page, string view, string language, bool screenshot = true)
     {
-        await UntranslatedText.AssertLocalizedAsync(page, view, language);
-        await page.AssertFewApiRequestsAsync(view);
-        await page.AssertHealthyAsync();
+        await UntranslatedText.AssertViewAsync(page, view, language);
         if (screenshot)
         {
             await page.ScreenshotsAsync($"{view}-{language}");

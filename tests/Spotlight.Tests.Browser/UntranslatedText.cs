@@ -34,6 +34,15 @@ public static partial class UntranslatedText
         Assert.True(left.Count == 0, $"{view} in {language} still shows English: {string.Join(" | ", left.Select(f => $"\"{f}\""))}");
     }
 
+    /// <summary>A view as a person in that language sees it: in the language, within three API requests, with no
+    /// script error or accessibility violation.</summary>
+    public static async Task AssertViewAsync(SitePage page, string view, string language)
+    {
+        await AssertLocalizedAsync(page, view, language);
+        await page.AssertFewApiRequestsAsync(view);
+        await page.AssertHealthyAsync();
+    }
+
     /// <summary>The English catalogue's text between placeholders, leaving out what the translation keeps as
     /// it is (the product's name) and fragments too short to be words.</summary>
     private static List<string> EnglishFragments(string language)
