@@ -33,6 +33,7 @@ public static class SpotlightApi
         api.MapLinkReviewEndpoints();
         api.MapCampaignEndpoints();
         api.MapTitleAnalyticsEndpoints();
+        api.MapTitleAlertEndpoints();
         api.MapCreatorEndpoints();
         api.MapStudioEndpoints();
         api.MapOnNowEndpoints();

@@ -13,6 +13,8 @@ namespace Spotlight.Domain.Alerts;
 /// </summary>
 public sealed class AlertEvaluator(AlertRule rule, TimeSpan horizon)
 {
+    private static readonly string[] WholeTitle = [""];
+
     private readonly Dictionary<(long Window, string Subject), long> _counts = [];
     private readonly HashSet<long> _fired = [];
     private long _newest = long.MinValue;
@@ -33,7 +35,7 @@ public sealed class AlertEvaluator(AlertRule rule, TimeSpan horizon)
             }
 
             _newest = Math.Max(_newest, window);
-            foreach (var subject in SubjectsOf(engagement))
+            foreach (var subject in SubjectsOf(rule, engagement.Kind, engagement.VideoId, engagement.Hashtags))
             {
                 var key = (window, subject);
                 _counts[key] = _counts.GetValueOrDefault(key) + engagement.Count;
@@ -45,7 +47,7 @@ public sealed class AlertEvaluator(AlertRule rule, TimeSpan horizon)
         foreach (var (window, subject) in touched.OrderBy(k => k.Window).ThenBy(k => k.Subject, StringComparer.Ordinal))
         {
             var figure = _counts[(window, subject)];
-            if (!_fired.Contains(window) && Holds(window, subject, figure))
+            if (!_fired.Contains(window) && Holds(rule, figure, _counts.GetValueOrDefault((window - 1, subject))))
             {
                 _fired.Add(window);
                 firings.Add(new AlertFiring(rule.Id, AlertWindows.StartOf(window, rule.WindowMinutes), subject.Length == 0 ? null : subject, figure));
@@ -56,17 +58,19 @@ public sealed class AlertEvaluator(AlertRule rule, TimeSpan horizon)
         return firings;
     }
 
-    /// <summary>What the rule counts an engagement under: the whole title (""), its video, or each of its hashtags.</summary>
-    private IEnumerable<string> SubjectsOf(AlertEngagement engagement) => rule.Kind switch
+    /// <summary>What a rule counts an engagement under: the whole title (""), its video, or each of its hashtags.</summary>
+    public static IReadOnlyList<string> SubjectsOf(AlertRule rule, EngagementKind kind, string videoId, IReadOnlyList<string> hashtags) => rule.Kind switch
     {
-        AlertKind.EngagementRate => engagement.Kind == EngagementKind.View ? [""] : [],
-        AlertKind.VideoBreakout => engagement.Kind == EngagementKind.View ? [engagement.VideoId] : [],
-        _ => engagement.Kind == EngagementKind.Use ? [] : engagement.Hashtags,
+        AlertKind.EngagementRate => kind == EngagementKind.View ? WholeTitle : [],
+        AlertKind.VideoBreakout => kind == EngagementKind.View ? [videoId] : [],
+        _ => kind == EngagementKind.Use ? [] : hashtags,
     };
 
-    private bool Holds(long window, string subject, long figure) => rule.Kind switch
+    /// <summary>Whether a window's <paramref name="figure"/> fires the rule; <paramref name="windowBefore"/> is the
+    /// same subject's figure in the window before (used by hashtag-rising only).</summary>
+    public static bool Holds(AlertRule rule, long figure, long windowBefore) => rule.Kind switch
     {
-        AlertKind.HashtagRising => figure >= rule.Threshold && figure >= rule.Factor * _counts.GetValueOrDefault((window - 1, subject)),
+        AlertKind.HashtagRising => figure >= rule.Threshold && figure >= rule.Factor * windowBefore,
         _ => figure > rule.Threshold,
     };
 

@@ -20,6 +20,9 @@ public static class AlertRules
         ["hashtag-rising"] = AlertKind.HashtagRising,
     };
 
+    /// <summary>The kind's name as the API writes it.</summary>
+    public static string NameOf(AlertKind kind) => Kinds.First(k => k.Value == kind).Key;
+
     public static (AlertRule? Rule, IReadOnlyList<FieldError> Errors) Validate(string titleId, CreateAlertRuleCommand command, string createdBy, DateTimeOffset now)
     {
         var errors = new List<FieldError>();

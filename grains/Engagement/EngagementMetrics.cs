@@ -38,6 +38,7 @@ public sealed class EngagementMetrics : IDisposable
         AppendSeconds = _meter.CreateHistogram<double>("spotlight.engagement.append.duration", "s", "Time from a batch reaching the log until its commit.", tags: null, advice: LatencyBuckets);
         AppendGroup = _meter.CreateHistogram<long>("spotlight.engagement.append.group", "{batch}", "Batches committed together by one log append (group commit).", tags: null, advice: SizeBuckets);
         EventsApplied = _meter.CreateCounter<long>("spotlight.engagement.events.applied", "{event}", "Events applied to the engagement store.");
+        AlertsFired = _meter.CreateCounter<long>("spotlight.engagement.alerts.fired", "{alert}", "Studios' trend alerts that fired (each rule window once).");
         NoticeRetries = _meter.CreateCounter<long>("spotlight.engagement.notice.retries", "{notice}", "Notices to grains that failed and were sent again.");
         _meter.CreateObservableGauge("spotlight.engagement.log.lag", ObserveLag, "{entry}", "Log entries appended but not yet applied, per partition.");
         _meter.CreateObservableGauge("spotlight.engagement.log.head", ObserveHeads, "{entry}", "Offset of each partition's newest log entry.");
@@ -59,6 +60,8 @@ public sealed class EngagementMetrics : IDisposable
     public Counter<long> EventsApplied { get; }
 
     public Counter<long> NoticeRetries { get; }
+
+    public Counter<long> AlertsFired { get; }
 
     /// <summary>The latest log heads and applied positions (sampled by the maintenance service).</summary>
     public void RecordPositions(long[] heads, long[] applied)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Spotlight.Grains.Engagement.Alerts;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Ingest;
 using Spotlight.Grains.Engagement.Log;
@@ -13,7 +14,7 @@ namespace Spotlight.Grains.Engagement;
 /// <see cref="AddMemoryEngagement"/> for embedded mode, the PostgreSQL ones from the silo project.</summary>
 public static class EngagementServices
 {
-    /// <summary>What every mode needs: settings, the title index, known videos, metrics and maintenance.</summary>
+    /// <summary>What every mode needs: settings, the title index, known videos, metrics, maintenance, and the store's alert side.</summary>
     public static IServiceCollection AddEngagementCore(this IServiceCollection services, EngagementOptions options)
     {
         services.TryAddSingleton(Options.Create(options));
@@ -21,6 +22,8 @@ public static class EngagementServices
         services.TryAddSingleton<TitleMatchIndex>();
         services.TryAddSingleton<KnownVideos>();
         services.TryAddSingleton<EngagementMetrics>();
+        // Alerts are counted by the store's commits, so whichever store the mode has keeps them too.
+        services.TryAddSingleton(sp => (IAlertStore)sp.GetRequiredService<IEngagementStore>());
         services.AddSingleton<EngagementMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<EngagementMaintenance>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, IngestAddressKeeper>();

@@ -6,6 +6,8 @@ using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
+using Spotlight.Grains.Engagement.Alerts;
+using Spotlight.GrainInterfaces.Titles.Alerts;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
 
@@ -17,9 +19,10 @@ namespace Spotlight.Silo.Engagement;
 /// (<c>unnest</c> of arrays) and moves the checkpoint. Rows carry the partition that writes them (videos
 /// belong to one partition anyway), so projectors never wait for each other. Follows lock every checkpoint
 /// row, so a commit sees the follow registry exactly as it stood when the commit began; each silo keeps the
-/// registry in memory and reads what changed when a commit finds a newer version.
+/// registry in memory and reads what changed when a commit finds a newer version. Alert rules work the same
+/// way; their counts, evaluation and fired alerts are <see cref="PostgresAlertBook"/>'s.
 /// </summary>
-public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<EngagementOptions> options) : IEngagementStore
+public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<EngagementOptions> options) : IEngagementStore, IAlertStore
 {
     /// <summary>Rows a roll-up or trim statement moves at a time, to keep its transaction short.</summary>
     public const int MaintenanceChunk = 20_000;
@@ -30,6 +33,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     private readonly SemaphoreSlim _registryGate = new(1, 1);
     private readonly FollowRegistry _registry = new();
     private long _registryVersion = -1;
+    private readonly PostgresAlertBook _alerts = new(db);
 
     public async Task<PartitionPosition> ReadPositionAsync(int partition, CancellationToken cancellationToken)
     {
@@ -49,17 +53,17 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long applied, version;
+        long applied, version, alertVersion;
         await using (var check = new NpgsqlBatch(connection, transaction))
         {
             var position = new NpgsqlBatchCommand("SELECT applied_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE");
             position.Parameters.AddWithValue("partition", commit.Partition);
             check.BatchCommands.Add(position);
-            check.BatchCommands.Add(new NpgsqlBatchCommand("SELECT version FROM engagement_registry"));
+            check.BatchCommands.Add(new NpgsqlBatchCommand("SELECT version, alert_version FROM engagement_registry"));
             await using var reader = await check.ExecuteReaderAsync(cancellationToken);
             applied = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw MissingLayout();
             await reader.NextResultAsync(cancellationToken);
-            version = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : 0;
+            (version, alertVersion) = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
         }
 
         if (applied != commit.PreviousApplied)
@@ -87,6 +91,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             _registryGate.Release();
         }
 
+        var (alertKeys, alertWrite) = await _alerts.CountAsync(connection, transaction, alertVersion, commit.Partition, commit.Last, commit.Alerts, cancellationToken);
         var views = commit.VideoViews;
         views.Clear();
         await using (var write = new NpgsqlBatch(connection, transaction))
@@ -109,6 +114,11 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             foreach (var top in TitleTopWrites(commit))
             {
                 write.BatchCommands.Add(top);
+            }
+
+            if (alertWrite is not null)
+            {
+                write.BatchCommands.Add(alertWrite);
             }
 
             var move = new NpgsqlBatchCommand("""
@@ -135,7 +145,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new CommitOutcome(true, commit.Last, views, points);
+        return new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys };
     }
 
     public async Task MarkNotifiedAsync(int partition, long notified, CancellationToken cancellationToken)
@@ -413,6 +423,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
                 EventMinutes.Floor(nowMinute - ages.Hours, BucketRollup.DayWidth), edges, cancellationToken);
             var oldDay = TitleAnalyticsKeys.DayOf(EventMinutes.MinuteOf(now - MemoryEngagementStore.TopListTrimAge));
             var trimmed = await TrimTopsAsync(connection, oldDay, cancellationToken);
+            trimmed += await _alerts.TrimAsync(connection, now, _options.DedupeWindow, cancellationToken);
             return new StoreMaintenance(merged, trimmed, await EstimateRowsAsync(connection, "engagement_track_bucket", cancellationToken),
                 await EstimateRowsAsync(connection, "engagement_title_minute", cancellationToken) + await EstimateRowsAsync(connection, "engagement_title_top", cancellationToken));
         }
@@ -423,6 +434,24 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    public Task<AlertRuleAdded> AddRuleAsync(AlertRule rule, int maxPerTitle, CancellationToken cancellationToken) =>
+        _alerts.AddRuleAsync(rule, maxPerTitle, cancellationToken);
+
+    public Task<IReadOnlyList<AlertRule>> ReadRulesAsync(string titleId, CancellationToken cancellationToken) =>
+        _alerts.ReadRulesAsync(titleId, cancellationToken);
+
+    public Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _alerts.EvaluateAsync(keys, now, cancellationToken);
+
+    public Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken) =>
+        _alerts.KeysChangedAfterAsync(partition, afterOffset, cancellationToken);
+
+    public Task<IReadOnlyList<FiredAlert>> ReadFiredAsync(string titleId, long? beforeSequence, int limit, CancellationToken cancellationToken) =>
+        _alerts.ReadFiredAsync(titleId, beforeSequence, limit, cancellationToken);
+
+    public Task<IReadOnlyList<FiredAlert>> ReadFiredSinceAsync(string titleId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        _alerts.ReadFiredSinceAsync(titleId, afterSequence, limit, cancellationToken);
 
     private static NpgsqlBatchCommand VideoUpsert(DeliveryCommit commit)
     {

@@ -1,6 +1,7 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Domain;
+using Spotlight.Grains.Engagement.Alerts;
 
 namespace Spotlight.Grains.Engagement.Projection;
 
@@ -38,6 +39,9 @@ public sealed class DeliveryCommit(
 
     public List<TitleTopRow> TitleTops { get; } = [];
 
+    /// <summary>The delivery's events with their routes, counted for the alert rules the commit sees (none: no counts).</summary>
+    public AlertInput? Alerts { get; init; }
+
     /// <summary>Filled by the store: the views of the delivery's videos after the commit.</summary>
     public Dictionary<string, long> VideoViews { get; } = videoViews ?? new(StringComparer.Ordinal);
 
@@ -59,14 +63,17 @@ public struct TitleMinuteDelta
 public sealed record TitleTopRow(string TitleId, long Day, TopListRow Row);
 
 /// <summary>What a commit did: whether it applied (false: the partition was elsewhere already, see
-/// <see cref="Applied"/>), the views of the delivery's videos afterwards, and the points each follower's
-/// tracks gained inside its window.</summary>
+/// <see cref="Applied"/>), the views of the delivery's videos afterwards, the points each follower's
+/// tracks gained inside its window, and the alert keys it counted.</summary>
 public sealed record CommitOutcome(
     bool Committed,
     long Applied,
     IReadOnlyDictionary<string, long> VideoViews,
     IReadOnlyDictionary<string, Dictionary<string, long>> FollowerPoints)
 {
+    /// <summary>The alert keys whose counts the commit changed, to evaluate now that it is committed.</summary>
+    public IReadOnlyCollection<AlertKey> AlertKeys { get; init; } = [];
+
     public static CommitOutcome Conflict(long applied) => new(false, applied, new Dictionary<string, long>(), new Dictionary<string, Dictionary<string, long>>());
 }
 

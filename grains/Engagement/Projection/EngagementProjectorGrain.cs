@@ -7,6 +7,7 @@ using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
+using Spotlight.Grains.Engagement.Alerts;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Payload;
@@ -20,8 +21,8 @@ namespace Spotlight.Grains.Engagement.Projection;
 /// applied to the engagement store in one commit together with the partition's new position, so exactly
 /// once holds by that commit: entries at or below the stored position are never applied again, whoever
 /// delivers them. After the commit it tells the grains that show the numbers (rounds and playlists that
-/// follow the tracks, title-days, hubs of linked videos, videos that reached a title's view threshold);
-/// reads never wait for a store write. A notice that cannot be delivered is retried, and the position up
+/// follow the tracks, title-days, hubs of linked videos, videos that reached a title's view threshold) and has
+/// the store evaluate the alert windows the commit counted; reads never wait for a store write. A notice that cannot be delivered is retried, and the position up
 /// to which every notice arrived is stored, so a projector that dies between commit and notices has the
 /// grains of the missing part reload from the store when it comes back.
 /// </summary>
@@ -42,6 +43,8 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
     private static readonly IReadOnlyDictionary<string, long> NoClicks = new Dictionary<string, long>();
 
     private readonly IEngagementStore _store;
+    private readonly IAlertStore _alerts;
+    private readonly TimeProvider _clock;
     private readonly IEngagementLog _log;
     private readonly TitleMatchIndex _titles;
     private readonly EngagementOptions _options;
@@ -70,6 +73,8 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
 
     public EngagementProjectorGrain(
         IEngagementStore store,
+        IAlertStore alerts,
+        TimeProvider clock,
         IEngagementLog log,
         IVideoDirectory directory,
         TitleMatchIndex titles,
@@ -77,7 +82,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         EngagementMetrics metrics,
         ILogger<EngagementProjectorGrain> logger)
     {
-        (_store, _log, _titles, _options, _metrics, _logger) = (store, log, titles, options.Value, metrics, logger);
+        (_store, _alerts, _clock, _log, _titles, _options, _metrics, _logger) = (store, alerts, clock, log, titles, options.Value, metrics, logger);
         _routes = new ProjectorRoutes(directory, titles);
     }
 
@@ -204,6 +209,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         var commit = new DeliveryCommit(_partition, _applied, entries[^1].Offset, sum.Videos, sum.TrackMinutes, sum.TitleMinutes, _deliveryViews)
         {
             Notified = _recovering ? _notifiedStored : _notified,
+            Alerts = new AlertInput(slices, routes),
         };
         var topRows = new Dictionary<(string TitleId, long Day), List<TopListRow>>();
         foreach (var ((titleId, day), keys) in sum.TitleKeys)
@@ -289,10 +295,21 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
             notices.Add(() => SendAsync(null, range.Last, () => GrainFactory.GetGrain<IVideoGrain>(videoId).CheckEligibilityAsync(), () => _pending.Videos.Add(videoId)));
         }
 
+        if (outcome.AlertKeys.Count > 0)
+        {
+            notices.Add(() => SendAsync(null, range.Last, () => EvaluateAlertsAsync(outcome.AlertKeys), () => _pending.AlertKeys.UnionWith(outcome.AlertKeys)));
+        }
+
         foreach (var batch in notices.Chunk(ParallelNotices))
         {
             await Task.WhenAll(batch.Select(send => send()));
         }
+    }
+
+    private async Task EvaluateAlertsAsync(IReadOnlyCollection<AlertKey> keys)
+    {
+        var fired = await _alerts.EvaluateAsync(keys, _clock.GetUtcNow(), CancellationToken.None);
+        _metrics.AlertsFired.Add(fired.Count);
     }
 
     private DeliveryRange RangeFor(string receiver, (long First, long Last) range) =>
@@ -420,7 +437,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
     }
 
     /// <summary>Resends what failed: followers and title-days reload from the store (a resync notice), videos
-    /// are told again, hubs get the views they missed.</summary>
+    /// are told again, hubs get the views they missed, alert keys are evaluated again.</summary>
     private async Task RetryPendingAsync()
     {
         if (_pending.IsEmpty)
@@ -450,6 +467,13 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
             sends.Add(() => SendAsync(null, upTo, () => GrainFactory.GetGrain<IVideoGrain>(videoId).CheckEligibilityAsync(), () => _pending.Videos.Add(videoId)));
         }
 
+        if (_pending.AlertKeys.Count > 0)
+        {
+            var keys = _pending.AlertKeys.ToList();
+            _pending.AlertKeys.Clear();
+            sends.Add(() => SendAsync(null, upTo, () => EvaluateAlertsAsync(keys), () => _pending.AlertKeys.UnionWith(keys)));
+        }
+
         foreach (var (titleId, reports) in _pending.TakeHubReports())
         {
             sends.Add(() => SendAsync(null, upTo, () => GrainFactory.GetGrain<ITitleHubGrain>(titleId).UpdateLinkedViewsAsync(reports), () => _pending.AddHubReports(titleId, reports)));
@@ -464,7 +488,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
     /// <summary>
     /// After a restart with entries committed but not every grain told of them: reads those entries again and
     /// has every grain they touched catch up (followers and title-days reload from the store, videos and hubs
-    /// are told what the store now holds).
+    /// are told what the store now holds) and evaluates the alert keys those entries counted.
     /// </summary>
     private async Task RecoverAsync()
     {
@@ -511,6 +535,9 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
             _pending.AddHubReports(titleId, reports);
         }
 
+        // Evaluating a key again is harmless (a window fires once), so every key these commits changed is.
+        _pending.AlertKeys.UnionWith(await _alerts.KeysChangedAfterAsync(_partition, _notifiedStored, CancellationToken.None));
+
         _logger.LogInformation("Engagement partition {Partition}: recovered notices for entries {From}..{To} ({Followers} followers, {TitleDays} title-days)",
             _partition, _notifiedStored + 1, _applied, _pending.Followers.Count, _pending.TitleDays.Count);
         _recovering = false;
@@ -528,7 +555,9 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
 
         public HashSet<string> Videos { get; } = new(StringComparer.Ordinal);
 
-        public bool IsEmpty => Followers.Count == 0 && TitleDays.Count == 0 && Videos.Count == 0 && _hubReports.Count == 0;
+        public HashSet<AlertKey> AlertKeys { get; } = [];
+
+        public bool IsEmpty => Followers.Count == 0 && TitleDays.Count == 0 && Videos.Count == 0 && AlertKeys.Count == 0 && _hubReports.Count == 0;
 
         public void AddHubReports(string titleId, IEnumerable<LinkedVideoReport> reports)
         {

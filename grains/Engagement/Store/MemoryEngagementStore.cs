@@ -3,7 +3,9 @@ using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Domain;
 using Spotlight.Domain.Analytics;
+using Spotlight.Grains.Engagement.Alerts;
 using Spotlight.Grains.Engagement.Projection;
+using Spotlight.GrainInterfaces.Titles.Alerts;
 
 namespace Spotlight.Grains.Engagement.Store;
 
@@ -14,7 +16,7 @@ namespace Spotlight.Grains.Engagement.Store;
 /// maintenance take the store alone, so each sees every commit whole or not at all, as a transaction would.
 /// Test clusters whose silos share a process share one instance.
 /// </summary>
-public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
+public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisposable
 {
     /// <summary>Top lists of days older than this keep only what a report can show (see <see cref="MaintainAsync"/>).</summary>
     public static readonly TimeSpan TopListTrimAge = TimeSpan.FromDays(8);
@@ -26,6 +28,7 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
     private readonly ReaderWriterLockSlim _exclusive = new(LockRecursionPolicy.NoRecursion);
     private readonly Partition[] _partitions;
     private readonly FollowRegistry _registry = new();
+    private readonly MemoryAlertBook _alerts = new();
 
     public MemoryEngagementStore(IOptions<EngagementOptions> options)
     {
@@ -75,8 +78,9 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
                 ApplyTitles(partition, commit);
 
                 var points = _registry.PointsOf(commit.TrackMinutes);
+                var alertKeys = _alerts.Add(commit.Partition, commit.Last, AlertCounting.Count(_alerts.Rules, commit.Alerts));
                 partition.Position = new PartitionPosition(commit.Last, Math.Max(position.Notified, commit.Notified));
-                return Task.FromResult(new CommitOutcome(true, commit.Last, views, points));
+                return Task.FromResult(new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys });
             }
         }
         finally
@@ -231,12 +235,31 @@ public sealed class MemoryEngagementStore : IEngagementStore, IDisposable
                 }
             }
 
+            trimmed += _alerts.Trim(AlertRetention.CountsFrom(now, _options.DedupeWindow), now - AlertRetention.Fired);
             return new StoreMaintenance(
                 merged,
                 trimmed,
                 _partitions.Sum(p => p.Tracks.Values.Sum(b => (long)b.Count)),
                 _partitions.Sum(p => p.TitleDays.Values.Sum(d => (long)d.Minutes.Count + d.Tops.Count)));
         }));
+
+    public Task<AlertRuleAdded> AddRuleAsync(AlertRule rule, int maxPerTitle, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() => _alerts.AddRule(rule, maxPerTitle)));
+
+    public Task<IReadOnlyList<AlertRule>> ReadRulesAsync(string titleId, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() => _alerts.Rules.RulesOf(titleId) ?? []));
+
+    public Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(_alerts.Evaluate(keys, now));
+
+    public Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken) =>
+        Task.FromResult(_alerts.KeysChangedAfter(partition, afterOffset));
+
+    public Task<IReadOnlyList<FiredAlert>> ReadFiredAsync(string titleId, long? beforeSequence, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(_alerts.ReadFired(titleId, f => beforeSequence is not { } before || f.Sequence < before, newestFirst: true, limit));
+
+    public Task<IReadOnlyList<FiredAlert>> ReadFiredSinceAsync(string titleId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(_alerts.ReadFired(titleId, f => f.Sequence > afterSequence, newestFirst: false, limit));
 
     public void Dispose() => _exclusive.Dispose();
 

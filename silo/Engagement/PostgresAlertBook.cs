@@ -1,0 +1,300 @@
+using Npgsql;
+using NpgsqlTypes;
+using Spotlight.GrainInterfaces.Titles.Alerts;
+using Spotlight.Grains.Engagement.Alerts;
+
+namespace Spotlight.Silo.Engagement;
+
+/// <summary>
+/// Studios' trend alerts in PostgreSQL (schema: migration 0009), for <see cref="PostgresEngagementStore"/>:
+/// the rules a commit counts (kept in memory, read again when a commit finds a newer alert version), the
+/// commit's count rows, and evaluation, reading and trimming of windows.
+/// </summary>
+public sealed class PostgresAlertBook(NpgsqlDataSource db)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly AlertRuleSet _rules = new();
+    private long _version = -1;
+
+    /// <summary>The commit's alert counts, with the rules as of <paramref name="version"/> (read under the commit's
+    /// checkpoint lock) and the statement that adds them (null when there are none).</summary>
+    public async Task<(IReadOnlyCollection<AlertKey> Keys, NpgsqlBatchCommand? Write)> CountAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long version, int partition, long offset, AlertInput? input, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (version != _version)
+            {
+                await RefreshAsync(connection, transaction, cancellationToken);
+                _version = version;
+            }
+
+            var counts = AlertCounting.Count(_rules, input);
+            return counts.Count == 0 ? ([], null) : (counts.Keys, CountUpsert(partition, offset, counts));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<AlertRuleAdded> AddRuleAsync(AlertRule rule, int maxPerTitle, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every checkpoint row, in order: no delivery commits meanwhile, so each counts the rule or does not whole.
+        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
+        {
+            await lockAll.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var look = new NpgsqlCommand("SELECT count(*), count(*) FILTER (WHERE rule_id = @rule) FROM engagement_alert_rule WHERE title_id = @title", connection, transaction))
+        {
+            look.Parameters.AddWithValue("title", rule.TitleId);
+            look.Parameters.AddWithValue("rule", rule.Id);
+            await using var reader = await look.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var (count, same) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (same > 0 || count >= maxPerTitle)
+            {
+                return same > 0 ? AlertRuleAdded.IdTaken : AlertRuleAdded.TitleFull;
+            }
+        }
+
+        await using (var add = new NpgsqlCommand("""
+            WITH bumped AS (UPDATE engagement_registry SET alert_version = alert_version + 1 RETURNING alert_version)
+            INSERT INTO engagement_alert_rule (title_id, rule_id, kind, threshold, window_minutes, factor, created_by, created_at, version)
+            SELECT @title, @rule, @kind, @threshold, @window, @factor, @by, @at, alert_version FROM bumped
+            """, connection, transaction))
+        {
+            add.Parameters.AddWithValue("title", rule.TitleId);
+            add.Parameters.AddWithValue("rule", rule.Id);
+            add.Parameters.AddWithValue("kind", (short)rule.Kind);
+            add.Parameters.AddWithValue("threshold", rule.Threshold);
+            add.Parameters.AddWithValue("window", rule.WindowMinutes);
+            add.Parameters.AddWithValue("factor", rule.Factor);
+            add.Parameters.AddWithValue("by", rule.CreatedBy);
+            add.Parameters.AddWithValue("at", rule.CreatedAt);
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return AlertRuleAdded.Added;
+    }
+
+    public async Task<IReadOnlyList<AlertRule>> ReadRulesAsync(string titleId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(RuleColumns + " WHERE title_id = @title ORDER BY created_at, rule_id");
+        command.Parameters.AddWithValue("title", titleId);
+        return await ReadRulesAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var ordered = keys.Distinct().ToArray();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var standings = new List<AlertStanding>(ordered.Length);
+        await using (var read = new NpgsqlCommand("""
+            SELECT x.ord,
+                   COALESCE((SELECT sum(c.count) FROM engagement_alert_count c
+                              WHERE c.title_id = x.t AND c.rule_id = x.r AND c.window_index = x.w AND c.subject = x.s), 0)::bigint,
+                   COALESCE((SELECT sum(c.count) FROM engagement_alert_count c
+                              WHERE c.title_id = x.t AND c.rule_id = x.r AND c.window_index = x.w - 1 AND c.subject = x.s), 0)::bigint,
+                   EXISTS (SELECT 1 FROM engagement_alert_fired f WHERE f.title_id = x.t AND f.rule_id = x.r AND f.window_index = x.w)
+              FROM unnest(@titles, @rules, @windows, @subjects) WITH ORDINALITY AS x(t, r, w, s, ord)
+            """, connection))
+        {
+            read.Parameters.AddWithValue("titles", ordered.Select(k => k.TitleId).ToArray());
+            read.Parameters.AddWithValue("rules", ordered.Select(k => k.RuleId).ToArray());
+            read.Parameters.AddWithValue("windows", ordered.Select(k => k.Window).ToArray());
+            read.Parameters.AddWithValue("subjects", ordered.Select(k => k.Subject).ToArray());
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                standings.Add(new AlertStanding(ordered[reader.GetInt64(0) - 1], reader.GetInt64(1), reader.GetInt64(2), reader.GetBoolean(3)));
+            }
+        }
+
+        await EnsureRulesAsync(connection, ordered, cancellationToken);
+        List<(AlertRule Rule, AlertKey Key, long Figure)> firing;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            firing = AlertDecisions.Decide(_rules, standings);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return firing.Count == 0 ? [] : await RecordAsync(connection, firing, now, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT title_id, rule_id, window_index, subject FROM engagement_alert_count WHERE part = @part AND last_offset > @after");
+        command.Parameters.AddWithValue("part", (short)partition);
+        command.Parameters.AddWithValue("after", afterOffset);
+        var keys = new List<AlertKey>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new AlertKey(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+
+        return keys;
+    }
+
+    public async Task<IReadOnlyList<FiredAlert>> ReadFiredAsync(string titleId, long? beforeSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(FiredColumns + " WHERE title_id = @title AND sequence < @before ORDER BY sequence DESC LIMIT @limit");
+        command.Parameters.AddWithValue("title", titleId);
+        command.Parameters.AddWithValue("before", beforeSequence ?? long.MaxValue);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadFiredAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FiredAlert>> ReadFiredSinceAsync(string titleId, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(FiredColumns + " WHERE title_id = @title AND sequence > @after ORDER BY sequence LIMIT @limit");
+        command.Parameters.AddWithValue("title", titleId);
+        command.Parameters.AddWithValue("after", afterSequence);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadFiredAsync(command, cancellationToken);
+    }
+
+    /// <summary>Drops counts of windows no event can reach and fired alerts past their retention.</summary>
+    public async Task<long> TrimAsync(NpgsqlConnection connection, DateTimeOffset now, TimeSpan dedupeWindow, CancellationToken cancellationToken)
+    {
+        await using var trim = new NpgsqlBatch(connection);
+        var counts = new NpgsqlBatchCommand("DELETE FROM engagement_alert_count WHERE window_end < @from");
+        counts.Parameters.AddWithValue("from", AlertRetention.CountsFrom(now, dedupeWindow));
+        var fired = new NpgsqlBatchCommand("DELETE FROM engagement_alert_fired WHERE fired_at < @from");
+        fired.Parameters.AddWithValue("from", now - AlertRetention.Fired);
+        trim.BatchCommands.Add(counts);
+        trim.BatchCommands.Add(fired);
+        await trim.ExecuteNonQueryAsync(cancellationToken);
+        return counts.RecordsAffected + fired.RecordsAffected;
+    }
+
+    private const string RuleColumns = "SELECT title_id, rule_id, kind, threshold, window_minutes, factor, created_by, created_at FROM engagement_alert_rule";
+
+    private const string FiredColumns = "SELECT sequence, title_id, rule_id, kind, window_start, window_minutes, subject, figure, fired_at FROM engagement_alert_fired";
+
+    private NpgsqlBatchCommand CountUpsert(int partition, long offset, Dictionary<AlertKey, long> counts)
+    {
+        var rows = counts.OrderBy(c => c.Key.TitleId, StringComparer.Ordinal).ThenBy(c => c.Key.RuleId, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Window).ThenBy(c => c.Key.Subject, StringComparer.Ordinal).ToList();
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_alert_count AS a (title_id, rule_id, window_index, subject, part, count, last_offset, window_end)
+            SELECT t, r, w, s, @part, n, @offset, e FROM unnest(@titles, @rules, @windows, @subjects, @counts, @ends) AS x(t, r, w, s, n, e)
+            ON CONFLICT (title_id, rule_id, window_index, subject, part) DO UPDATE SET count = a.count + EXCLUDED.count, last_offset = EXCLUDED.last_offset
+            """);
+        command.Parameters.AddWithValue("part", (short)partition);
+        command.Parameters.AddWithValue("offset", offset);
+        command.Parameters.AddWithValue("titles", rows.Select(r => r.Key.TitleId).ToArray());
+        command.Parameters.AddWithValue("rules", rows.Select(r => r.Key.RuleId).ToArray());
+        command.Parameters.AddWithValue("windows", rows.Select(r => r.Key.Window).ToArray());
+        command.Parameters.AddWithValue("subjects", rows.Select(r => r.Key.Subject).ToArray());
+        command.Parameters.AddWithValue("counts", rows.Select(r => r.Value).ToArray());
+        command.Parameters.AddWithValue("ends", rows.Select(r => (r.Key.Window + 1) * _rules.Find(r.Key.TitleId, r.Key.RuleId)!.WindowMinutes).ToArray());
+        return command;
+    }
+
+    /// <summary>Reads the rules again when a key names one this silo has not seen (keys found after a restart).</summary>
+    private async Task EnsureRulesAsync(NpgsqlConnection connection, IEnumerable<AlertKey> keys, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (keys.Any(k => _rules.Find(k.TitleId, k.RuleId) is null))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var version = new NpgsqlCommand("SELECT alert_version FROM engagement_registry", connection, transaction);
+                var read = (long)(await version.ExecuteScalarAsync(cancellationToken))!;
+                await RefreshAsync(connection, transaction, cancellationToken);
+                _version = Math.Max(_version, read);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RefreshAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(RuleColumns + " WHERE version > @seen", connection, transaction);
+        command.Parameters.AddWithValue("seen", _version);
+        foreach (var rule in await ReadRulesAsync(command, cancellationToken))
+        {
+            _rules.Put(rule);
+        }
+    }
+
+    private static async Task<List<AlertRule>> ReadRulesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var rules = new List<AlertRule>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rules.Add(new AlertRule(reader.GetString(1), reader.GetString(0), (AlertKind)reader.GetInt16(2), reader.GetInt64(3), reader.GetInt32(4),
+                reader.GetDecimal(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return rules;
+    }
+
+    private static async Task<IReadOnlyList<FiredAlert>> RecordAsync(
+        NpgsqlConnection connection, List<(AlertRule Rule, AlertKey Key, long Figure)> firing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var candidates = firing.Select(f => AlertFirings.Record(0, f.Rule, f.Key, f.Figure, now)).ToList();
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO engagement_alert_fired (title_id, rule_id, window_index, kind, window_start, window_minutes, subject, figure, fired_at)
+            SELECT t, r, w, k, st, m, s, f, @at FROM unnest(@titles, @rules, @windows, @kinds, @starts, @minutes, @subjects, @figures) AS x(t, r, w, k, st, m, s, f)
+             ORDER BY t, r, w
+            ON CONFLICT (title_id, rule_id, window_index) DO NOTHING
+            RETURNING sequence, title_id, rule_id, window_index
+            """, connection);
+        insert.Parameters.AddWithValue("at", now);
+        insert.Parameters.AddWithValue("titles", firing.Select(f => f.Key.TitleId).ToArray());
+        insert.Parameters.AddWithValue("rules", firing.Select(f => f.Key.RuleId).ToArray());
+        insert.Parameters.AddWithValue("windows", firing.Select(f => f.Key.Window).ToArray());
+        insert.Parameters.AddWithValue("kinds", firing.Select(f => (short)f.Rule.Kind).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = candidates.Select(c => c.WindowStart).ToArray() });
+        insert.Parameters.AddWithValue("minutes", firing.Select(f => f.Rule.WindowMinutes).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = candidates.Select(c => (object?)c.Subject ?? DBNull.Value).ToArray() });
+        insert.Parameters.AddWithValue("figures", firing.Select(f => f.Figure).ToArray());
+        var recorded = new List<FiredAlert>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (title, rule, window) = (reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
+            var index = firing.FindIndex(f => f.Key.TitleId == title && f.Key.RuleId == rule && f.Key.Window == window);
+            recorded.Add(candidates[index] with { Sequence = reader.GetInt64(0) });
+        }
+
+        return recorded;
+    }
+
+    private static async Task<IReadOnlyList<FiredAlert>> ReadFiredAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var fired = new List<FiredAlert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fired.Add(new FiredAlert(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (AlertKind)reader.GetInt16(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt64(7),
+                reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return fired;
+    }
+}
