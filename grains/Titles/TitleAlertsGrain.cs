@@ -13,7 +13,9 @@ public sealed class TitleAlertsGrain(IAlertStore store, TimeProvider clock) : Gr
 {
     public async Task<CommandResult<AlertRuleAdded, AlertRule>> AddRuleAsync(CreateAlertRuleCommand command, string createdBy)
     {
-        var (rule, errors) = AlertRules.Validate(this.GetPrimaryKeyString(), command, createdBy, clock.GetUtcNow());
+        // Whole milliseconds: the time reads back the same from any store.
+        var now = clock.GetUtcNow();
+        var (rule, errors) = AlertRules.Validate(this.GetPrimaryKeyString(), command, createdBy, now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond)));
         if (rule is null)
         {
             return new(AlertRuleAdded.Invalid, null, errors);

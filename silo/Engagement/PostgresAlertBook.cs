@@ -255,6 +255,8 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     private static async Task<IReadOnlyList<FiredAlert>> RecordAsync(
         NpgsqlConnection connection, List<(AlertRule Rule, AlertKey Key, long Figure)> firing, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // timestamptz keeps microseconds: the alert answered is the one read back later.
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         var candidates = firing.Select(f => AlertFirings.Record(0, f.Rule, f.Key, f.Figure, now)).ToList();
         await using var insert = new NpgsqlCommand("""
             INSERT INTO engagement_alert_fired (title_id, rule_id, window_index, kind, window_start, window_minutes, subject, figure, fired_at)

@@ -14,7 +14,7 @@ namespace Spotlight.Tests.Cluster.Engagement;
 /// </summary>
 public abstract class EngagementStoreContract
 {
-    protected static readonly EngagementOptions Options = new() { Partitions = 4 };
+    public static readonly EngagementOptions Options = new() { Partitions = 4 };
 
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly long NowMinute = EventMinutes.MinuteOf(Now);

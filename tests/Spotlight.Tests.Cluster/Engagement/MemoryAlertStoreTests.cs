@@ -1,0 +1,9 @@
+using Spotlight.Grains.Engagement.Store;
+
+namespace Spotlight.Tests.Cluster.Engagement;
+
+public sealed class MemoryAlertStoreTests : AlertStoreContract
+{
+    protected override Task<IEngagementStore> CreateStoreAsync() =>
+        Task.FromResult<IEngagementStore>(new MemoryEngagementStore(Microsoft.Extensions.Options.Options.Create(EngagementStoreContract.Options)));
+}
