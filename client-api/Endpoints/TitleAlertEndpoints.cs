@@ -121,7 +121,7 @@ public static class TitleAlertEndpoints
     }
 
     public static async Task<Results<ServerSentEventsResult<FiredAlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LiveAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         long? lastSeen = null;
         if (request.Headers["Last-Event-ID"] is [{ } header])
@@ -145,11 +145,14 @@ public static class TitleAlertEndpoints
         var alerts = grains.GetGrain<ITitleAlertsGrain>(id);
         // A new watcher starts with what fires from now on; one that reconnects, after what it saw.
         var after = lastSeen ?? ((await alerts.GetFiredAsync(null, 1)) is [var newest] ? newest.Sequence : 0);
-        return TypedResults.ServerSentEvents(WatchAsync(alerts, after, cancellationToken));
+        return TypedResults.ServerSentEvents(WatchAsync(alerts, after, request.HttpContext.Response, loggers.CreateLogger(typeof(TitleAlertEndpoints)), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<FiredAlertResponse>> WatchAsync(ITitleAlertsGrain alerts, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<FiredAlertResponse>> WatchAsync(
+        ITitleAlertsGrain alerts, long after, HttpResponse response, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Alerts are rare: the response starts now, not with the first of them, so the watcher knows it is on.
+        await response.Body.FlushAsync(cancellationToken);
         using var timer = new PeriodicTimer(LivePollInterval);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -161,6 +164,7 @@ public static class TitleAlertEndpoints
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The cluster may be briefly unreachable: the watcher keeps its place and asks again.
+                logger.LogWarning(ex, "Reading a title's fired alerts for a live watcher failed; retrying");
             }
 
             foreach (var alert in fired)
