@@ -33,10 +33,10 @@ public static class TitleAlertEndpoints
         alerts.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A title's trend alert rules (its studio, or an admin).");
-        alerts.MapGet("/fired", FiredAsync)
+        alerts.MapGet("/fired", ListFiredAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A title's fired alerts, newest first, a page at a time (its studio, or an admin).");
-        alerts.MapGet("/live", LiveAsync)
+        alerts.MapGet("/live", WatchFiredAsync)
             .RequireAuthorization(Policies.StudioOrAdmin)
             .WithSummary("A title's alerts as they fire, as server-sent events named 'alert' (its studio, or an admin); the event id is the alert's sequence, so a reconnect with Last-Event-ID misses none.");
         return endpoints;
@@ -79,7 +79,7 @@ public static class TitleAlertEndpoints
         return TypedResults.Ok<IReadOnlyList<AlertRuleResponse>>([.. (await grains.GetGrain<ITitleAlertsGrain>(id).GetRulesAsync()).Select(AlertRuleResponse.From)]);
     }
 
-    public static async Task<Results<Ok<FiredAlertsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> FiredAsync(
+    public static async Task<Results<Ok<FiredAlertsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ListFiredAsync(
         string id, string? cursor, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new List<FieldError>();
@@ -120,7 +120,7 @@ public static class TitleAlertEndpoints
         return TypedResults.Ok(new FiredAlertsResponse(page, fired.Count > take ? page[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null));
     }
 
-    public static async Task<Results<ServerSentEventsResult<FiredAlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LiveAsync(
+    public static async Task<Results<ServerSentEventsResult<FiredAlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> WatchFiredAsync(
         string id, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         long? lastSeen = null;
@@ -145,10 +145,10 @@ public static class TitleAlertEndpoints
         var alerts = grains.GetGrain<ITitleAlertsGrain>(id);
         // A new watcher starts with what fires from now on; one that reconnects, after what it saw.
         var after = lastSeen ?? ((await alerts.GetFiredAsync(null, 1)) is [var newest] ? newest.Sequence : 0);
-        return TypedResults.ServerSentEvents(WatchAsync(alerts, after, request.HttpContext.Response, loggers.CreateLogger(typeof(TitleAlertEndpoints)), cancellationToken));
+        return TypedResults.ServerSentEvents(StreamAsync(alerts, after, request.HttpContext.Response, loggers.CreateLogger(typeof(TitleAlertEndpoints)), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<FiredAlertResponse>> WatchAsync(
+    private static async IAsyncEnumerable<SseItem<FiredAlertResponse>> StreamAsync(
         ITitleAlertsGrain alerts, long after, HttpResponse response, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Alerts are rare: the response starts now, not with the first of them, so the watcher knows it is on.

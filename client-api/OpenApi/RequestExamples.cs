@@ -133,6 +133,10 @@ public static class RequestExamples
                {"kind":"tickets","description":"Two premiere tickets","quantity":20}]}
             """),
         ["campaignList"] = Id(TitleId),
+        ["titleAlertAdd"] = Id(TitleId, """{"id":"harbor-surge","kind":"engagement-rate","threshold":5000,"window":60}"""),
+        ["titleAlertList"] = Id(TitleId),
+        ["titleAlertListFired"] = With(null, ("id", TitleId), ("limit", 20)),
+        ["titleAlertWatchFired"] = Id(TitleId),
 
         ["creatorSetPolicy"] = Id(Creator, """{"status":"ok","reason":"Appeal upheld: the footage was licensed."}"""),
         ["creatorGetRewards"] = Id(Creator),

@@ -62,7 +62,7 @@ public sealed class MatrixScenario
         [
             $"/api/artists/{ArtistId}", $"/api/tracks/{EnteredTrackId}", $"/api/tracks/{SubmittedTrackId}",
             $"/api/seasons/{SeasonId}", $"/api/seasons/{SeasonId}/rounds/1/leaderboard", $"/api/titles/{TitleId}",
-            $"/api/titles/{TitleId}/campaigns", $"/api/videos/{VideoId}", $"/api/reviews/links?titleId={TitleId}&status=pending",
+            $"/api/titles/{TitleId}/campaigns", $"/api/titles/{TitleId}/alerts", $"/api/videos/{VideoId}", $"/api/reviews/links?titleId={TitleId}&status=pending",
             $"/api/reviews/links?titleId={TitleId}&status=approved", "/api/reviews/tracks?limit=200",
             $"/api/creators/{CreatorId}/rewards", $"/api/studios/{StudioId}/titles", "/api/playlists/featured?region=JP",
         ];
