@@ -14,8 +14,10 @@ namespace Spotlight.Tests.Browser;
 public static partial class UntranslatedText
 {
     /// <summary>The page speaks <paramref name="language"/> (<c>&lt;html lang&gt;</c>) and, unless it is English,
-    /// shows none of the English catalogue's fragments.</summary>
-    public static async Task AssertLocalizedAsync(SitePage page, string view, string language)
+    /// shows none of the English catalogue's fragments. <paramref name="settled"/>: the caller has waited for what
+    /// the page shows, so the network need not go quiet first (it never does while a page reads a live stream
+    /// with fetch, as the studio's trend alerts do; an EventSource does not count).</summary>
+    public static async Task AssertLocalizedAsync(SitePage page, string view, string language, bool settled = false)
     {
         await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
         if (language == "en")
@@ -23,8 +25,12 @@ public static partial class UntranslatedText
             return;
         }
 
-        // Wait for the page to settle: its status line says something, or the content is drawn.
-        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (!settled)
+        {
+            // Wait for the page to settle: its status line says something, or the content is drawn.
+            await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
         var text = await page.Page.EvaluateAsync<string>("""
             () => document.body.innerText + '\n' + document.title + '\n' +
               [...document.querySelectorAll('[aria-label],[placeholder],[title]')]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Spotlight.ClientApi.Auth;
 using Spotlight.ClientApi.Errors;
 using Spotlight.Domain;
+using Spotlight.Domain.Alerts;
 using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Tracks;
@@ -74,6 +75,7 @@ public partial class PageCatalogueTests
         asked.AddRange(Enum.GetNames<TitleKind>().Select(s => $"titles.kind.{Camel(s)}"));
         asked.AddRange(ProblemCodes.All.Concat(["unreachable", "unexpected"]).Select(c => $"errors.{c}"));
         asked.AddRange(Roles.All.Select(r => $"roles.{r}"));
+        asked.AddRange(AlertRules.Kinds.Keys.SelectMany(k => new[] { $"alerts.kinds.{k}", $"alerts.what.{k}" }));
 
         var namespaces = keys.Select(k => k.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(asked.Where(k => namespaces.Contains(k.Split('.')[0]) && !keys.Contains(k)).Distinct().Order(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 import { api, session } from '../api.js';
+import { addsAlertsFor, alertsSection } from '../alerts.js';
 import { lineChart } from '../chart.js';
 import { attempt, day, el, mountShell, number, query, show, status, t, table } from '../ui.js';
 import { language } from '../i18n.js';
@@ -66,7 +67,9 @@ if (!title) {
       el('div', { class: 'grid three' },
         el('section', {}, el('h2', {}, t('studio.top.videos')), top('videos', t('reviewLinks.video'), report.top.videos, r => el('a', { href: `/video.html?id=${encodeURIComponent(r.id)}` }, r.name ?? r.id))),
         el('section', {}, el('h2', {}, t('studio.top.creators')), top('creators', t('reviewLinks.creator'), report.top.creators)),
-        el('section', {}, el('h2', {}, t('studio.top.hashtags')), top('hashtags', t('studio.hashtag'), report.top.hashtags, r => `#${r.id}`))));
+        el('section', {}, el('h2', {}, t('studio.top.hashtags')), top('hashtags', t('studio.hashtag'), report.top.hashtags, r => `#${r.id}`))),
+      // Trend alerts load when opened: the analytics view stays at two requests (their rules, fired alerts and live feed would make five).
+      alertsSection(title, { canAdd: addsAlertsFor(details?.studioId) }));
     const quiet = !report.series.some(p => p.matching.views + p.matching.likes + p.matching.comments + p.matching.shares > 0);
     status(quiet ? t('studio.noEngagement') : '', quiet ? 'empty' : 'info');
   }
