@@ -64,6 +64,12 @@ public sealed record LoadTestOptions
     /// memory too and judges its growth like the API's.</summary>
     public Uri? SiloMetrics { get; init; }
 
+    /// <summary>Ingest: titles made that the hot title's videos match (the alert rules' titles; 0: none).</summary>
+    public int AlertTitles { get; init; }
+
+    /// <summary>Ingest: studios' trend alerts spread over the alert titles (at most 20 each).</summary>
+    public int AlertRules { get; init; }
+
     public static LoadTestOptions Parse(string[] args)
     {
         var options = new LoadTestOptions();
@@ -92,6 +98,8 @@ public sealed record LoadTestOptions
                 "--viral-duration" => options with { ViralDurationSeconds = Int(value) },
                 "--viral-share" => options with { ViralShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = value },
+                "--alert-titles" => options with { AlertTitles = Int(value) },
+                "--alert-rules" => options with { AlertRules = Int(value) },
                 "--verify-seconds" => options with { VerifySeconds = Int(value) },
                 "--postgres" => options with { Postgres = value },
                 "--silo-metrics" => options with { SiloMetrics = new Uri(value) },
@@ -108,6 +116,11 @@ public sealed record LoadTestOptions
             || options.Rate < 0 || options.Entries < 0)
         {
             throw new ArgumentException("--batch 1..5000, --videos ≥ 2, --tracks ≥ 1, --senders ≥ 1, --duration ≥ 1, --verify-seconds ≥ 1, --rate ≥ 0, --entries ≥ 0.");
+        }
+
+        if (options.AlertTitles < 0 || options.AlertRules < 0 || options.AlertRules > 20 * options.AlertTitles)
+        {
+            throw new ArgumentException("--alert-titles ≥ 0 and --alert-rules from 0 to 20 × --alert-titles (a title has at most 20 alerts).");
         }
 
         if (options.Mode is not ("ingest" or "soak"))

@@ -44,6 +44,11 @@ var seasonId = await LoadSeason.CreateAsync(api, runId, options.DurationSeconds)
 // The probes' title first: the projectors learn of new titles within seconds, and the first probe must not race that.
 await api.SetUpProbesAsync(runId, LoadRun.EligibleProbeVideos, LoadRun.DrainVideos);
 var catalogue = await api.SetUpAsync(runId, options.Videos + 1, options.Tracks, Say, seasonId, options.Entries);
+if (options.AlertTitles > 0)
+{
+    await api.SetUpAlertsAsync(runId, options.AlertTitles, options.AlertRules);
+    Say($"{options.AlertRules} trend alerts on {options.AlertTitles} titles that the hot title's videos match.");
+}
 Say($"Set up in {setup.Elapsed.TotalSeconds:N0} s. Sending for {options.DurationSeconds} s{(options.Rate > 0 ? $" at {options.Rate:N0} events/s" : "")}…");
 
 using var clients = await LoadClients.CreateAsync(api, runId);

@@ -12,9 +12,11 @@ public sealed class SpotlightClient(HttpClient http)
 
     public HttpClient Anonymous() => new() { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<HttpClient> ForAsync(string subject, params string[] roles)
+    public Task<HttpClient> ForAsync(string subject, params string[] roles) => ForAsync(subject, roles, studioId: null);
+
+    public async Task<HttpClient> ForAsync(string subject, string[] roles, string? studioId)
     {
-        var response = await http.PostAsJsonAsync("/api/dev/tokens", new { sub = subject, roles });
+        var response = await http.PostAsJsonAsync("/api/dev/tokens", new { sub = subject, roles, studioId });
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             throw new InvalidOperationException("The target has no /api/dev/tokens: run it in the Development environment.");
@@ -133,6 +135,39 @@ public sealed class SpotlightClient(HttpClient http)
                 id = video.Id, creatorId = $"lt-probe-{runId}", creatorFollowers = 10, hashtags = new[] { video.Hashtag }, caption = "probe", visualTags = Array.Empty<string>(),
             }, ct)));
     }
+
+    /// <summary>
+    /// <paramref name="titles"/> titles matched by the hot title's videos, and <paramref name="rules"/> trend alerts
+    /// spread over them (at most 20 a title): every kind, windows of 1 to 60 minutes, thresholds a busy window
+    /// passes now and then. The titles cost the projectors what any matching title does, so a run that compares
+    /// the alerts' cost makes them in both runs and the rules in one.
+    /// </summary>
+    public async Task SetUpAlertsAsync(string runId, int titles, int rules)
+    {
+        var studio = await ForAsync($"lt-studio-user-{runId}", ["studio"], "lt-studio");
+        for (var t = 0; t < titles; t++)
+        {
+            await EnsureAsync(() => studio.PostAsJsonAsync("/api/titles", new
+            {
+                id = AlertTitle(runId, t), name = $"Alert title {t}", kind = "show", studioId = "lt-studio", hashtags = new[] { HotTitle(runId) }, minViews = long.MaxValue,
+            }));
+        }
+
+        int[] windows = [1, 5, 15, 60];
+        for (var r = 0; r < rules; r++)
+        {
+            var window = windows[r / 3 % windows.Length];
+            object rule = (r % 3) switch
+            {
+                0 => new { id = $"rate-{r}", kind = "engagement-rate", threshold = 20_000L * window, window },
+                1 => new { id = $"breakout-{r}", kind = "video-breakout", threshold = 5_000L * window, window },
+                _ => (object)new { id = $"rising-{r}", kind = "hashtag-rising", threshold = 2_000L * window, window, factor = 2 },
+            };
+            await EnsureAsync(() => studio.PostAsJsonAsync($"/api/titles/{AlertTitle(runId, r % titles)}/alerts", rule));
+        }
+    }
+
+    public static string AlertTitle(string runId, int index) => $"lt-{runId}-alerts-{index}";
 
     public static string VideoId(string runId, int index) => $"lt-{runId}-v{index}";
 

@@ -9,9 +9,19 @@ public static class TestTokens
 {
     public const string SigningKey = "process-tests-signing-key-0123456789abcdef";
 
-    public static string Create(string subject, params string[] roles)
+    public static string Create(string subject, params string[] roles) => Create(subject, roles, studioId: null);
+
+    /// <summary>A studio user's token: the studio role and the studio it acts for.</summary>
+    public static string ForStudio(string subject, string studioId) => Create(subject, ["studio"], studioId);
+
+    private static string Create(string subject, string[] roles, string? studioId)
     {
         var claims = new Dictionary<string, object> { ["sub"] = subject };
+        if (studioId is not null)
+        {
+            claims["studioId"] = studioId;
+        }
+
         if (roles.Length > 0)
         {
             claims["role"] = roles;

@@ -35,4 +35,14 @@ public class LoadTestOptionsTests
     [Fact]
     public void Parse_Soak_NeedsTimeAfterWarmupForFourCollections() =>
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--mode", "soak", "--duration", "500", "--warmup", "300", "--sample", "10", "--collect", "60"]));
+
+    [Fact]
+    public void Parse_ReadsTheAlertTitlesAndRules_AtMostTwentyRulesATitle()
+    {
+        var options = LoadTestOptions.Parse(["--alert-titles", "5", "--alert-rules", "100"]);
+
+        Assert.Equal((5, 100), (options.AlertTitles, options.AlertRules));
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--alert-titles", "4", "--alert-rules", "100"]));
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--alert-rules", "1"]));
+    }
 }

@@ -10,7 +10,8 @@ namespace Spotlight.Tests.Cluster.Processes.Failover;
 /// Engagement traffic with a known ground truth, sent over HTTP the way a well-behaved ingest client
 /// does: every batch goes to two API instances at the same moment, and a batch that neither
 /// acknowledges is sent again under the same id until one does. Batch ids make the retries safe, so the
-/// truth is simply "every batch, once".
+/// truth is simply "every batch, once". Events carry their time: the batches spread over an hour that ended
+/// an hour ago, so the title's trend alerts (added before any traffic) have windows a brute force can judge.
 /// </summary>
 public sealed class EngagementWorkload
 {
@@ -27,6 +28,7 @@ public sealed class EngagementWorkload
     private readonly ConcurrentQueue<TimeSpan> _acknowledgedAt = new();
     private readonly ConcurrentQueue<(TimeSpan At, bool Accepted)> _postOutcomes = new();
     private readonly System.Diagnostics.Stopwatch _clock = new();
+    private readonly DateTimeOffset _start = AlertStart(DateTimeOffset.UtcNow);
     private int _acknowledged;
     private int _retries;
 
@@ -37,7 +39,8 @@ public sealed class EngagementWorkload
         var random = new Random(seed);
         _batches = [.. Enumerable.Range(0, batches).Select(b => new Batch(
             $"fo-{_runId}-{b}",
-            [.. Enumerable.Range(0, eventsPerBatch).Select(_ => new Event(random.Next(videos), random.Next(Kinds.Length), random.Next(1, 6)))]))];
+            [.. Enumerable.Range(0, eventsPerBatch).Select(_ => new Event(random.Next(videos), random.Next(Kinds.Length), random.Next(1, 6),
+                _start.AddSeconds((b * 3600L / batches) + random.Next(20))))]))];
     }
 
     public int VideoCount { get; }
@@ -104,11 +107,17 @@ public sealed class EngagementWorkload
     public string TitleId => $"fo-{_runId}-title";
 
     /// <summary>One artist, cleared tracks, videos spread evenly over them (each video is one use), and a
-    /// title that the even-numbered videos match.</summary>
+    /// title that the even-numbered videos match, with its studio's trend alerts.</summary>
     public async Task SetUpAsync(Uri api)
     {
         using var admin = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-admin-{_runId}", "admin"));
         await IdAsync(await admin.PostAsJsonAsync("/api/titles", new { id = TitleId, name = "Failover Title", kind = "show", studioId = "fo-studio", hashtags = new[] { TitleId }, minViews = 1_000_000 }), TitleId);
+        using var studio = ApiProcesses.SetUpClientFor(api, TestTokens.ForStudio($"fo-studio-user-{_runId}", "fo-studio"));
+        foreach (var (id, kind, threshold, window) in Rules)
+        {
+            await IdAsync(await studio.PostAsJsonAsync($"/api/titles/{TitleId}/alerts", new { id, kind, threshold, window }), id);
+        }
+
         using var artist = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-artist-{_runId}", "artist"));
         using var reviewer = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-reviewer-{_runId}", "reviewer"));
         using var ingest = ApiProcesses.SetUpClientFor(api, TestTokens.Create($"fo-ingest-{_runId}", "ingest"));
@@ -208,7 +217,45 @@ public sealed class EngagementWorkload
             differences.Add($"title analytics: {string.Join('/', actualTitle)} not {string.Join('/', expectedTitle)}");
         }
 
+        await AlertDifferencesAsync(admin, differences);
+
         return differences;
+    }
+
+    /// <summary>The title's alert rules: views of its videos per minute, and one video's views per five minutes.</summary>
+    private static readonly (string Id, string Kind, long Threshold, int Window)[] Rules =
+    [
+        ("minute-rate", "engagement-rate", 90, 1),
+        ("five-minute-breakout", "video-breakout", 25, 5),
+    ];
+
+    private static DateTimeOffset AlertStart(DateTimeOffset now) => new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(-2);
+
+    /// <summary>The windows each rule fires in by brute force over the batches taken, against those that fired
+    /// (each must be listed once).</summary>
+    private async Task AlertDifferencesAsync(HttpClient admin, List<string> differences)
+    {
+        var fired = (await admin.GetFromJsonAsync<JsonElement>($"/api/titles/{TitleId}/alerts/fired?limit=200")).GetProperty("alerts").EnumerateArray()
+            .Select(a => (Rule: a.GetProperty("ruleId").GetString()!, Start: a.GetProperty("windowStart").GetDateTimeOffset())).ToList();
+        var views = TakenBatches().SelectMany(b => b.Events).Where(e => Kinds[e.Kind] == "view" && e.Video % 2 == 0).ToList();
+        foreach (var (id, kind, threshold, window) in Rules)
+        {
+            var expected = views
+                .GroupBy(e => (Window: (long)Math.Floor((e.At - DateTimeOffset.UnixEpoch).TotalMinutes / window), Subject: kind == "video-breakout" ? e.Video : -1))
+                .Where(g => g.Sum(e => (long)e.Count) > threshold)
+                .Select(g => DateTimeOffset.UnixEpoch.AddMinutes(g.Key.Window * window)).Distinct().Order().ToList();
+            var got = fired.Where(f => f.Rule == id).Select(f => f.Start).Order().ToList();
+            if (!got.SequenceEqual(expected))
+            {
+                differences.Add($"alert {id}: fired {got.Count} windows ({got.Distinct().Count()} distinct), brute force says {expected.Count}: " +
+                    $"missing {string.Join(',', expected.Except(got).Select(t => t.ToString("HH:mm")))}, extra {string.Join(',', got.Except(expected).Select(t => t.ToString("HH:mm")))}");
+            }
+
+            if (expected.Count == 0 || expected.Count == views.Select(e => (long)Math.Floor((e.At - DateTimeOffset.UnixEpoch).TotalMinutes / window)).Distinct().Count())
+            {
+                differences.Add($"alert {id}: {expected.Count} windows fire by brute force; some must and some must not, or the check proves little");
+            }
+        }
     }
 
     private int TrackOf(int video) => video % TrackCount;
@@ -218,7 +265,7 @@ public sealed class EngagementWorkload
 
     private async Task SendUntilAcknowledgedAsync(Batch batch, HttpClient a, HttpClient b, CancellationToken stop)
     {
-        var body = new { batchId = batch.Id, events = batch.Events.Select(e => new { videoId = VideoId(e.Video), kind = Kinds[e.Kind], count = e.Count }).ToArray() };
+        var body = new { batchId = batch.Id, events = batch.Events.Select(e => new { videoId = VideoId(e.Video), kind = Kinds[e.Kind], count = e.Count, at = e.At }).ToArray() };
         for (var attempt = 0; ; attempt++)
         {
             stop.ThrowIfCancellationRequested();
@@ -281,7 +328,7 @@ public sealed class EngagementWorkload
         return JsonDocument.Parse(text).RootElement.TryGetProperty("id", out var id) ? id.GetString()! : "";
     }
 
-    private sealed record Event(int Video, int Kind, int Count);
+    private sealed record Event(int Video, int Kind, int Count, DateTimeOffset At);
 
     private sealed record Batch(string Id, IReadOnlyList<Event> Events);
 
