@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spotlight.ClientApi.Auth;
+using Spotlight.ClientApi.Endpoints;
 using Spotlight.ClientApi.Errors;
 using Spotlight.GrainInterfaces;
 
@@ -37,25 +38,7 @@ public static class AuditEndpoints
             errors.Add(new("actor", $"A user id of 1 to {MaxFilterLength} characters."));
         }
 
-        long? before = null;
-        if (cursor is not null)
-        {
-            if (long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
-            {
-                before = parsed;
-            }
-            else
-            {
-                errors.Add(new("cursor", "The nextCursor of the previous page."));
-            }
-        }
-
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-        {
-            errors.Add(new("limit", $"From 1 to {MaxLimit}."));
-        }
-
+        var (before, take) = SequencePage.Read(cursor, limit, DefaultLimit, MaxLimit, errors);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);

@@ -83,25 +83,7 @@ public static class TitleAlertEndpoints
         string id, string? cursor, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new List<FieldError>();
-        long? before = null;
-        if (cursor is not null)
-        {
-            if (long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
-            {
-                before = parsed;
-            }
-            else
-            {
-                errors.Add(new("cursor", "The nextCursor of the previous page."));
-            }
-        }
-
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
-        {
-            errors.Add(new("limit", $"From 1 to {MaxLimit}."));
-        }
-
+        var (before, take) = SequencePage.Read(cursor, limit, DefaultLimit, MaxLimit, errors);
         if (errors.Count > 0)
         {
             return FieldProblems.From(errors);

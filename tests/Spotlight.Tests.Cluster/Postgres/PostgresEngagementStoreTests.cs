@@ -7,22 +7,11 @@ namespace Spotlight.Tests.Cluster.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresEngagementStoreTests(PostgresFixture postgres) : EngagementStoreContract, IAsyncLifetime
 {
-    private readonly List<EngagementDatabase> _databases = [];
+    private readonly EngagementDatabases _databases = new(postgres);
 
-    protected override async Task<IEngagementStore> CreateStoreAsync()
-    {
-        var database = await EngagementDatabase.CreateAsync(postgres, Options);
-        _databases.Add(database);
-        return database.Store;
-    }
+    protected override Task<IEngagementStore> CreateStoreAsync() => _databases.CreateStoreAsync();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases)
-        {
-            await database.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 }

@@ -74,6 +74,7 @@ public class EngagementFailoverTests(PostgresFixture postgres, ITestOutputHelper
             Assert.True(victim.HasExited, $"{victim.Name} should have been killed");
             await ClusterRun.AssertExactAsync(workload, apis[0].BaseAddress, processes);
             await ClusterRun.AssertCheckpointsCaughtUpAsync(database);
+            output.WriteLine("trend alerts, each window once as brute force says: " + string.Join("; ", workload.AlertWindowsFiring()));
             output.WriteLine($"{point}: killed {victim.Name} after {acknowledgedBeforeKill} of {workload.BatchCount} batches; " +
                 $"all acknowledged {sentAt.TotalSeconds:0.0} s after the kill ({workload.Retries} attempts repeated); " +
                 $"exact {sinceKill.Elapsed.TotalSeconds:0.0} s after the kill; API success {workload.SuccessRatio:P2} " +

@@ -1,0 +1,27 @@
+using Spotlight.Grains.Engagement.Store;
+using Spotlight.Tests.Cluster.Engagement;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Postgres;
+
+/// <summary>The databases a store contract's tests create (one per test, so that tests never see each other's
+/// rows), all disposed with the test class.</summary>
+public sealed class EngagementDatabases(PostgresFixture postgres) : IAsyncDisposable
+{
+    private readonly List<EngagementDatabase> _databases = [];
+
+    public async Task<IEngagementStore> CreateStoreAsync()
+    {
+        var database = await EngagementDatabase.CreateAsync(postgres, EngagementStoreContract.Options);
+        _databases.Add(database);
+        return database.Store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
