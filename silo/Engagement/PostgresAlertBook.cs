@@ -13,12 +13,16 @@ namespace Spotlight.Silo.Engagement;
 public sealed class PostgresAlertBook(NpgsqlDataSource db)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private const int FiredMemory = 100_000;
+
     private readonly AlertRuleSet _rules = new();
+    private readonly HashSet<(string TitleId, string RuleId, long Window)> _breakoutsFired = [];
     private long _version = -1;
 
     /// <summary>The commit's alert counts, with the rules as of <paramref name="version"/> (read under the commit's
-    /// checkpoint lock) and the statement that adds them (null when there are none).</summary>
-    public async Task<(IReadOnlyCollection<AlertKey> Keys, NpgsqlBatchCommand? Write)> CountAsync(
+    /// checkpoint lock): the rule keys to evaluate after the commit, the statement adding their counts, and the one
+    /// adding videos' window views (null when there are none; it answers the views after, for <see cref="RecordBreakoutsAsync"/>).</summary>
+    public async Task<(IReadOnlyCollection<AlertKey> Keys, NpgsqlBatchCommand? RuleWrite, NpgsqlBatchCommand? VideoWrite)> CountAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long version, int partition, long offset, AlertInput? input, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -31,7 +35,62 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
             }
 
             var counts = AlertCounting.Count(_rules, input);
-            return counts.Count == 0 ? ([], null) : (counts.Keys, CountUpsert(partition, offset, counts));
+            return (counts.Rules.Keys,
+                counts.Rules.Count == 0 ? null : CountUpsert(partition, offset, counts.Rules),
+                counts.Videos.Count == 0 ? null : VideoUpsert(counts.Videos));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the views <see cref="CountAsync"/>'s video statement answered.</summary>
+    public static async Task<List<(VideoWindow Key, long Views)>> ReadVideoTotalsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var totals = new List<(VideoWindow, long)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Add((new VideoWindow(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2)), reader.GetInt64(3)));
+        }
+
+        return totals;
+    }
+
+    /// <summary>Records, in the commit's transaction, the breakouts its video window views make; answers those it
+    /// recorded and every window it decided (to remember once the transaction has committed).</summary>
+    public async Task<(IReadOnlyList<FiredAlert> Recorded, IReadOnlyList<AlertKey> Decided)> RecordBreakoutsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<(VideoWindow Key, long Views)> totals, AlertInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<(AlertRule Rule, AlertKey Key, long Figure)> firing;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _breakoutsFired.Contains((key.TitleId, key.RuleId, key.Window)));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return firing.Count == 0
+            ? ([], [])
+            : (await RecordAsync(connection, transaction, firing, now, cancellationToken), [.. firing.Select(f => f.Key)]);
+    }
+
+    /// <summary>Remembers breakout windows recorded by a commit that committed (fired now or earlier: the insert
+    /// finds the window taken), so that a hot video costs no statement once its windows have fired.</summary>
+    public async Task RememberBreakoutsAsync(IEnumerable<AlertKey> decided)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_breakoutsFired.Count > FiredMemory)
+            {
+                _breakoutsFired.Clear();
+            }
+
+            _breakoutsFired.UnionWith(decided.Select(k => (k.TitleId, k.RuleId, k.Window)));
         }
         finally
         {
@@ -133,7 +192,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
             _gate.Release();
         }
 
-        return firing.Count == 0 ? [] : await RecordAsync(connection, firing, now, cancellationToken);
+        return firing.Count == 0 ? [] : await RecordAsync(connection, null, firing, now, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken)
@@ -175,12 +234,15 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         await using var trim = new NpgsqlBatch(connection);
         var counts = new NpgsqlBatchCommand("DELETE FROM engagement_alert_count WHERE window_end < @from");
         counts.Parameters.AddWithValue("from", AlertRetention.CountsFrom(now, dedupeWindow));
+        var videos = new NpgsqlBatchCommand("DELETE FROM engagement_alert_video_count WHERE window_end < @from");
+        videos.Parameters.AddWithValue("from", AlertRetention.CountsFrom(now, dedupeWindow));
         var fired = new NpgsqlBatchCommand("DELETE FROM engagement_alert_fired WHERE fired_at < @from");
         fired.Parameters.AddWithValue("from", now - AlertRetention.Fired);
         trim.BatchCommands.Add(counts);
+        trim.BatchCommands.Add(videos);
         trim.BatchCommands.Add(fired);
         await trim.ExecuteNonQueryAsync(cancellationToken);
-        return counts.RecordsAffected + fired.RecordsAffected;
+        return counts.RecordsAffected + videos.RecordsAffected + fired.RecordsAffected;
     }
 
     private const string RuleColumns = "SELECT title_id, rule_id, kind, threshold, window_minutes, factor, created_by, created_at FROM engagement_alert_rule";
@@ -204,6 +266,23 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         command.Parameters.AddWithValue("subjects", rows.Select(r => r.Key.Subject).ToArray());
         command.Parameters.AddWithValue("counts", rows.Select(r => r.Value).ToArray());
         command.Parameters.AddWithValue("ends", rows.Select(r => (r.Key.Window + 1) * _rules.Find(r.Key.TitleId, r.Key.RuleId)!.WindowMinutes).ToArray());
+        return command;
+    }
+
+    private static NpgsqlBatchCommand VideoUpsert(Dictionary<VideoWindow, long> views)
+    {
+        // In key order, so that two commits touching the same rows (a partition's two activations) lock them alike.
+        var rows = views.OrderBy(v => v.Key.VideoId, StringComparer.Ordinal).ThenBy(v => v.Key.WindowMinutes).ThenBy(v => v.Key.Window).ToList();
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_alert_video_count AS a (video_id, window_minutes, window_index, views, window_end)
+            SELECT v, m, w, n, (w + 1) * m FROM unnest(@videos, @minutes, @windows, @views) AS x(v, m, w, n)
+            ON CONFLICT (video_id, window_minutes, window_index) DO UPDATE SET views = a.views + EXCLUDED.views
+            RETURNING video_id, window_minutes, window_index, views
+            """);
+        command.Parameters.AddWithValue("videos", rows.Select(r => r.Key.VideoId).ToArray());
+        command.Parameters.AddWithValue("minutes", rows.Select(r => r.Key.WindowMinutes).ToArray());
+        command.Parameters.AddWithValue("windows", rows.Select(r => r.Key.Window).ToArray());
+        command.Parameters.AddWithValue("views", rows.Select(r => r.Value).ToArray());
         return command;
     }
 
@@ -253,7 +332,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     }
 
     private static async Task<IReadOnlyList<FiredAlert>> RecordAsync(
-        NpgsqlConnection connection, List<(AlertRule Rule, AlertKey Key, long Figure)> firing, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, List<(AlertRule Rule, AlertKey Key, long Figure)> firing, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // timestamptz keeps microseconds: the alert answered is the one read back later.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
@@ -264,7 +343,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
              ORDER BY t, r, w
             ON CONFLICT (title_id, rule_id, window_index) DO NOTHING
             RETURNING sequence, title_id, rule_id, window_index
-            """, connection);
+            """, connection, transaction);
         insert.Parameters.AddWithValue("at", now);
         insert.Parameters.AddWithValue("titles", firing.Select(f => f.Key.TitleId).ToArray());
         insert.Parameters.AddWithValue("rules", firing.Select(f => f.Key.RuleId).ToArray());

@@ -91,7 +91,8 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             _registryGate.Release();
         }
 
-        var (alertKeys, alertWrite) = await _alerts.CountAsync(connection, transaction, alertVersion, commit.Partition, commit.Last, commit.Alerts, cancellationToken);
+        var (alertKeys, alertWrite, alertVideoWrite) = await _alerts.CountAsync(connection, transaction, alertVersion, commit.Partition, commit.Last, commit.Alerts, cancellationToken);
+        List<(VideoWindow Key, long Views)> alertVideoTotals = [];
         var views = commit.VideoViews;
         views.Clear();
         await using (var write = new NpgsqlBatch(connection, transaction))
@@ -130,7 +131,18 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             move.Parameters.AddWithValue("notified", commit.Notified);
             move.Parameters.AddWithValue("partition", commit.Partition);
             write.BatchCommands.Add(move);
+            if (alertVideoWrite is not null)
+            {
+                write.BatchCommands.Insert(0, alertVideoWrite);
+            }
+
             await using var reader = await write.ExecuteReaderAsync(cancellationToken);
+            if (alertVideoWrite is not null)
+            {
+                alertVideoTotals = await PostgresAlertBook.ReadVideoTotalsAsync(reader, cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+            }
+
             if (commit.Videos.Count > 0)
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -144,7 +156,15 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             }
         }
 
+        var breakouts = alertVideoTotals.Count > 0
+            ? await _alerts.RecordBreakoutsAsync(connection, transaction, alertVideoTotals, commit.Alerts!, commit.At, cancellationToken)
+            : ([], []);
         await transaction.CommitAsync(cancellationToken);
+        if (breakouts.Decided.Count > 0)
+        {
+            await _alerts.RememberBreakoutsAsync(breakouts.Decided);
+        }
+
         return new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys };
     }
 

@@ -1,21 +1,24 @@
 using Spotlight.Domain.Alerts;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Titles.Alerts;
 using Spotlight.Grains.Engagement.Payload;
 using Spotlight.Grains.Engagement.Projection;
 
 namespace Spotlight.Grains.Engagement.Alerts;
 
 /// <summary>
-/// What a delivery adds to the alert counts: for every event of a video that matches a title with rules, its
-/// count under each rule's window and subjects (<see cref="AlertEvaluator.SubjectsOf"/>). A store runs it
-/// inside its commit, with the rules that commit sees; a delivery that touches no title with rules costs a
-/// lookup per routed video.
+/// What a delivery adds to the alert counts, for the videos that match a title with rules. Engagement-rate and
+/// hashtag-rising count per rule, window and subject (<see cref="AlertEvaluator.SubjectsOf"/>). Video-breakout
+/// counts a video's views per window length and window once, whatever titles and rules watch it: a video has
+/// one partition, so its window counts have one writer and its breakouts are decided inside the commit. A store
+/// runs this inside its commit, with the rules that commit sees; a delivery that touches no title with rules
+/// costs a lookup per routed video.
 /// </summary>
 public static class AlertCounting
 {
-    public static Dictionary<AlertKey, long> Count(AlertRuleSet rules, AlertInput? input)
+    public static AlertCounts Count(AlertRuleSet rules, AlertInput? input)
     {
-        var counts = new Dictionary<AlertKey, long>();
+        var counts = new AlertCounts();
         if (input is null || rules.IsEmpty)
         {
             return counts;
@@ -23,7 +26,7 @@ public static class AlertCounting
 
         foreach (var slice in input.Slices)
         {
-            var watched = new (VideoRoute Route, string[] Titles)?[slice.Videos.Length];
+            var watched = new Watched?[slice.Videos.Length];
             var any = false;
             for (var v = 0; v < watched.Length; v++)
             {
@@ -32,7 +35,9 @@ public static class AlertCounting
                     var titles = Array.FindAll(route.MatchingTitles, t => rules.RulesOf(t) is not null);
                     if (titles.Length > 0)
                     {
-                        watched[v] = (route, titles);
+                        var breakoutWindows = titles.SelectMany(t => rules.RulesOf(t)!).Where(r => r.Kind == AlertKind.VideoBreakout)
+                            .Select(r => r.WindowMinutes).Distinct().ToArray();
+                        watched[v] = new Watched(route, titles, breakoutWindows);
                         any = true;
                     }
                 }
@@ -54,12 +59,26 @@ public static class AlertCounting
                 {
                     foreach (var rule in rules.RulesOf(titleId)!)
                     {
+                        if (rule.Kind == AlertKind.VideoBreakout)
+                        {
+                            continue;
+                        }
+
                         var window = AlertWindows.IndexOfMinute(e.Minute, rule.WindowMinutes);
                         foreach (var subject in AlertEvaluator.SubjectsOf(rule, e.Kind, video.Route.Entry.VideoId, video.Route.Entry.Hashtags))
                         {
                             var key = new AlertKey(titleId, rule.Id, window, subject);
-                            counts[key] = counts.GetValueOrDefault(key) + e.Count;
+                            counts.Rules[key] = counts.Rules.GetValueOrDefault(key) + e.Count;
                         }
+                    }
+                }
+
+                if (e.Kind == EngagementKind.View)
+                {
+                    foreach (var minutes in video.BreakoutWindows)
+                    {
+                        var key = new VideoWindow(video.Route.Entry.VideoId, minutes, AlertWindows.IndexOfMinute(e.Minute, minutes));
+                        counts.Videos[key] = counts.Videos.GetValueOrDefault(key) + e.Count;
                     }
                 }
             }
@@ -67,7 +86,20 @@ public static class AlertCounting
 
         return counts;
     }
+
+    private sealed record Watched(VideoRoute Route, string[] Titles, int[] BreakoutWindows);
 }
 
 /// <summary>A delivery's events and its videos' routes, for the alert counts (see <see cref="AlertCounting"/>).</summary>
 public sealed record AlertInput(IReadOnlyList<SliceReader> Slices, IReadOnlyDictionary<string, VideoRoute> Routes);
+
+/// <summary>What a delivery adds: per rule key (engagement-rate, hashtag-rising), and per video window (views, for video-breakout).</summary>
+public sealed class AlertCounts
+{
+    public Dictionary<AlertKey, long> Rules { get; } = [];
+
+    public Dictionary<VideoWindow, long> Videos { get; } = [];
+}
+
+/// <summary>A video's views in one window of a length some video-breakout rule watches.</summary>
+public readonly record struct VideoWindow(string VideoId, int WindowMinutes, long Window);

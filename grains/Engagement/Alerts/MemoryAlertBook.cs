@@ -3,14 +3,16 @@ using Spotlight.GrainInterfaces.Titles.Alerts;
 namespace Spotlight.Grains.Engagement.Alerts;
 
 /// <summary>
-/// Embedded mode's alert rules, counts and fired alerts (the PostgreSQL store keeps them in tables). Counts
-/// are kept per partition as in PostgreSQL; evaluation sums them under one lock, so it sees whole commits.
+/// Embedded mode's alert rules, counts and fired alerts (the PostgreSQL store keeps them in tables). Rule counts
+/// are kept per partition as in PostgreSQL and evaluated after the commit, summed under one lock, so evaluation
+/// sees whole commits; videos' window views are decided within the commit (see <see cref="AlertCounting"/>).
 /// The rules change only while the engagement store has no commit in flight (its caller's business).
 /// </summary>
 public sealed class MemoryAlertBook
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AlertKey, Dictionary<int, CountRow>> _counts = [];
+    private readonly Dictionary<VideoWindow, CountRow> _videos = [];
     private readonly Dictionary<(string TitleId, string RuleId, long Window), FiredAlert> _fired = [];
     private long _sequence;
 
@@ -33,17 +35,19 @@ public sealed class MemoryAlertBook
         return AlertRuleAdded.Added;
     }
 
-    /// <summary>Adds a commit's counts (its caller holds the partition).</summary>
-    public IReadOnlyCollection<AlertKey> Add(int partition, long offset, Dictionary<AlertKey, long> counts)
+    /// <summary>Adds a delivery's counts (its caller holds the partition and keeps the rules still) and records the
+    /// breakouts they make; answers the rule keys to evaluate once the commit is whole.</summary>
+    public IReadOnlyCollection<AlertKey> Commit(int partition, long offset, AlertInput? input, DateTimeOffset now)
     {
-        if (counts.Count == 0)
+        var counts = AlertCounting.Count(Rules, input);
+        if (counts.Rules.Count == 0 && counts.Videos.Count == 0)
         {
             return [];
         }
 
         lock (_gate)
         {
-            foreach (var (key, count) in counts)
+            foreach (var (key, count) in counts.Rules)
             {
                 if (!_counts.TryGetValue(key, out var parts))
                 {
@@ -53,9 +57,22 @@ public sealed class MemoryAlertBook
                 var minutes = Rules.Find(key.TitleId, key.RuleId)!.WindowMinutes;
                 parts[partition] = new CountRow(parts.GetValueOrDefault(partition).Count + count, offset, (key.Window + 1) * minutes);
             }
+
+            var totals = new List<(VideoWindow, long)>(counts.Videos.Count);
+            foreach (var (key, views) in counts.Videos)
+            {
+                var row = new CountRow(_videos.GetValueOrDefault(key).Count + views, offset, (key.Window + 1) * key.WindowMinutes);
+                _videos[key] = row;
+                totals.Add((key, row.Count));
+            }
+
+            foreach (var (rule, key, figure) in BreakoutDecisions.Decide(Rules, input!.Routes, totals, k => _fired.ContainsKey((k.TitleId, k.RuleId, k.Window))))
+            {
+                _fired[(key.TitleId, key.RuleId, key.Window)] = AlertFirings.Record(++_sequence, rule, key, figure, now);
+            }
         }
 
-        return counts.Keys;
+        return counts.Rules.Keys;
     }
 
     public IReadOnlyList<FiredAlert> Evaluate(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now)
@@ -101,9 +118,11 @@ public sealed class MemoryAlertBook
         {
             var old = _counts.Where(c => c.Value.Values.First().WindowEnd < countsFrom).Select(c => c.Key).ToList();
             old.ForEach(k => _counts.Remove(k));
+            var oldVideos = _videos.Where(v => v.Value.WindowEnd < countsFrom).Select(v => v.Key).ToList();
+            oldVideos.ForEach(k => _videos.Remove(k));
             var gone = _fired.Where(f => f.Value.FiredAt < firedFrom).Select(f => f.Key).ToList();
             gone.ForEach(k => _fired.Remove(k));
-            return old.Count + gone.Count;
+            return old.Count + oldVideos.Count + gone.Count;
         }
     }
 

@@ -42,6 +42,9 @@ public sealed class DeliveryCommit(
     /// <summary>The delivery's events with their routes, counted for the alert rules the commit sees (none: no counts).</summary>
     public AlertInput? Alerts { get; init; }
 
+    /// <summary>When the delivery is applied: the time of the alerts the commit itself records.</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>Filled by the store: the views of the delivery's videos after the commit.</summary>
     public Dictionary<string, long> VideoViews { get; } = videoViews ?? new(StringComparer.Ordinal);
 

@@ -210,6 +210,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         {
             Notified = _recovering ? _notifiedStored : _notified,
             Alerts = new AlertInput(slices, routes),
+            At = _clock.GetUtcNow(),
         };
         var topRows = new Dictionary<(string TitleId, long Day), List<TopListRow>>();
         foreach (var ((titleId, day), keys) in sum.TitleKeys)

@@ -78,7 +78,7 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
                 ApplyTitles(partition, commit);
 
                 var points = _registry.PointsOf(commit.TrackMinutes);
-                var alertKeys = _alerts.Add(commit.Partition, commit.Last, AlertCounting.Count(_alerts.Rules, commit.Alerts));
+                var alertKeys = _alerts.Commit(commit.Partition, commit.Last, commit.Alerts, commit.At);
                 partition.Position = new PartitionPosition(commit.Last, Math.Max(position.Notified, commit.Notified));
                 return Task.FromResult(new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys });
             }

@@ -1,5 +1,9 @@
 -- 0009: studios' trend alerts, counted by the engagement commits.
 --
+-- Video-breakout counts a video's views per window length and window once, for every title and rule that
+-- watches it: a video belongs to one partition, so its rows have one writer, and its breakouts are decided and
+-- recorded inside the commit that counts them.
+--
 -- A rule is added while every checkpoint row is locked and bumps engagement_registry.alert_version, so a
 -- projector's commit counts exactly the rules that existed when it began (as with follows). Each commit adds
 -- its partition's part of every rule window it touched (a row per partition: projectors never wait for each
@@ -45,6 +49,19 @@ CREATE TABLE engagement_alert_count
 
 CREATE INDEX ix_engagement_alert_count_changed ON engagement_alert_count (part, last_offset);
 CREATE INDEX ix_engagement_alert_count_end ON engagement_alert_count (window_end);
+
+CREATE TABLE engagement_alert_video_count
+(
+    video_id       text    NOT NULL,
+    window_minutes integer NOT NULL,
+    window_index   bigint  NOT NULL,
+    views          bigint  NOT NULL,
+    window_end     bigint  NOT NULL,
+
+    CONSTRAINT pk_engagement_alert_video_count PRIMARY KEY (video_id, window_minutes, window_index)
+);
+
+CREATE INDEX ix_engagement_alert_video_count_end ON engagement_alert_video_count (window_end);
 
 CREATE TABLE engagement_alert_fired
 (

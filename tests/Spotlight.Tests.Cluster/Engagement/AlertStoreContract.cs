@@ -57,14 +57,31 @@ public abstract class AlertStoreContract
 
         var first = await store.CommitAsync(CommitAt(1, 0, 1, ("v1", 20, earlier), ("v2", 40, Now)), CancellationToken.None);
         var firstFired = await alerts.EvaluateAsync(first.AlertKeys, Now, CancellationToken.None);
+        var firstRead = await alerts.ReadFiredAsync("title-a", null, 10, CancellationToken.None);
         var second = await store.CommitAsync(Commit(1, 1, 2, ("v2", 20)), CancellationToken.None);
         var secondFired = await alerts.EvaluateAsync(second.AlertKeys, Now, CancellationToken.None);
 
-        // 40 hashtag views is not 3 × the 20 before; 60 is. v2's 60 views break out past 50.
+        // 40 hashtag views is not 3 × the 20 before; 60 is. v2's 60 views break out past 50, recorded by the commit.
         Assert.Empty(firstFired);
+        Assert.Empty(firstRead);
+        Assert.Equal([("rising", "moonlit", 60L)], secondFired.Select(f => (f.RuleId, f.Subject!, f.Figure)));
         Assert.Equal(
             [("breakout", "v2", 60L), ("rising", "moonlit", 60L)],
-            secondFired.Select(f => (f.RuleId, f.Subject!, f.Figure)).OrderBy(f => f.RuleId));
+            (await alerts.ReadFiredAsync("title-a", null, 10, CancellationToken.None)).Select(f => (f.RuleId, f.Subject!, f.Figure)).OrderBy(f => f.RuleId));
+    }
+
+    [Fact]
+    public async Task Breakouts_OnVideosOfDifferentPartitions_InOneWindow_AreRecordedOnce()
+    {
+        var store = await CreateStoreAsync();
+        var alerts = (IAlertStore)store;
+        await alerts.AddRuleAsync(Rule("breakout", AlertKind.VideoBreakout, 10), 20, CancellationToken.None);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(p => store.CommitAsync(Commit(p, 0, 1, (p % 2 == 0 ? "v1" : "v2", 20)), CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.True(o.Committed));
+        var alert = Assert.Single(await alerts.ReadFiredAsync("title-a", null, 10, CancellationToken.None));
+        Assert.Equal(("breakout", WindowStart, 20L), (alert.RuleId, alert.WindowStart, alert.Figure));
     }
 
     [Fact]
@@ -72,14 +89,15 @@ public abstract class AlertStoreContract
     {
         var store = await CreateStoreAsync();
         var alerts = (IAlertStore)store;
-        await alerts.AddRuleAsync(Rule("breakout", AlertKind.VideoBreakout, 1_000), 20, CancellationToken.None);
+        await alerts.AddRuleAsync(Rule("rising", AlertKind.HashtagRising, 1_000), 20, CancellationToken.None);
         await store.CommitAsync(Commit(2, 0, 4, ("v1", 1)), CancellationToken.None);
         await store.CommitAsync(Commit(2, 4, 9, ("v2", 1)), CancellationToken.None);
         await store.CommitAsync(Commit(3, 0, 9, ("v1", 1)), CancellationToken.None);
+        await store.CommitAsync(CommitAt(2, 9, 12, ("v1", 1, Now.AddHours(-1))), CancellationToken.None);
 
-        var changed = await alerts.KeysChangedAfterAsync(2, 4, CancellationToken.None);
+        var changed = await alerts.KeysChangedAfterAsync(2, 9, CancellationToken.None);
 
-        Assert.Equal([new AlertKey("title-a", "breakout", AlertWindows.IndexOf(Now, 60), "v2")], changed);
+        Assert.Equal([new AlertKey("title-a", "rising", AlertWindows.IndexOf(Now.AddHours(-1), 60), "moonlit")], changed);
         Assert.Equal(2, (await alerts.KeysChangedAfterAsync(2, 0, CancellationToken.None)).Count);
     }
 
@@ -124,12 +142,13 @@ public abstract class AlertStoreContract
     {
         var store = await CreateStoreAsync();
         var alerts = (IAlertStore)store;
-        await alerts.AddRuleAsync(Rule("breakout", AlertKind.VideoBreakout, 1_000), 20, CancellationToken.None);
+        await alerts.AddRuleAsync(Rule("rate", AlertKind.EngagementRate, 1_000), 20, CancellationToken.None);
         await store.CommitAsync(CommitAt(0, 0, 1, ("v1", 1, Now.AddDays(-3)), ("v2", 1, Now)), CancellationToken.None);
 
-        await store.MaintainAsync(Now.AddDays(EngagementStoreContract.Options.DedupeWindow.TotalDays + 1), CancellationToken.None);
+        var maintained = await store.MaintainAsync(Now.AddDays(EngagementStoreContract.Options.DedupeWindow.TotalDays + 1), CancellationToken.None);
 
-        Assert.Equal(["v2"], (await alerts.KeysChangedAfterAsync(0, 0, CancellationToken.None)).Select(k => k.Subject));
+        Assert.Equal([AlertWindows.IndexOf(Now, 60)], (await alerts.KeysChangedAfterAsync(0, 0, CancellationToken.None)).Select(k => k.Window));
+        Assert.True(maintained.TopRowsTrimmed >= 1);
     }
 
     private static AlertRule Rule(string id, AlertKind kind, long threshold) => new(id, "title-a", kind, threshold, 60, 2m, "sam", Now);

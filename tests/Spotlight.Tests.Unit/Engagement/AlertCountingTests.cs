@@ -51,7 +51,7 @@ public class AlertCountingTests
         // (a projector that failed and retries, or one whose concurrent commit is not visible yet).
         foreach (var delivery in Deliveries(random, [.. events.OrderBy(_ => random.Next())]))
         {
-            owed.AddRange(book.Add(random.Next(4), 1, AlertCounting.Count(book.Rules, Input(delivery))));
+            owed.AddRange(book.Commit(random.Next(4), 1, Input(delivery), Start));
             if (random.Next(3) == 0)
             {
                 fired.AddRange(book.Evaluate(owed, Start));
@@ -60,6 +60,8 @@ public class AlertCountingTests
         }
 
         fired.AddRange(book.Evaluate(owed, Start));
+        // Breakouts are recorded by the commits themselves (a video's windows have one partition).
+        fired.AddRange(new[] { "a", "b" }.SelectMany(t => book.ReadFired(t, f => f.Kind == AlertKind.VideoBreakout, newestFirst: false, 1_000)));
 
         foreach (var rule in TitleRules)
         {
@@ -71,7 +73,7 @@ public class AlertCountingTests
             Assert.All(got, f => Assert.True(f.Figure > rule.Threshold));
         }
 
-        Assert.Empty(book.Evaluate([.. book.KeysChangedAfter(0, 0), .. book.KeysChangedAfter(1, 0)], Start));
+        Assert.Empty(book.Evaluate([.. Enumerable.Range(0, 4).SelectMany(p => book.KeysChangedAfter(p, 0))], Start));
     }
 
     [Fact]
@@ -86,7 +88,7 @@ public class AlertCountingTests
         var fired = new List<FiredAlert>();
         foreach (var delivery in deliveries)
         {
-            fired.AddRange(book.Evaluate(book.Add(random.Next(4), 1, AlertCounting.Count(book.Rules, Input(delivery))), Start));
+            fired.AddRange(book.Evaluate(book.Commit(random.Next(4), 1, Input(delivery), Start), Start));
         }
 
         var expected = Reference(rule, deliveries);
@@ -103,20 +105,39 @@ public class AlertCountingTests
             ("v1", EngagementKind.View, 5, Start), ("v1", EngagementKind.Use, 9, Start), ("v4", EngagementKind.View, 7, Start),
             ("v5", EngagementKind.View, 3, Start), ("v3", EngagementKind.Like, 2, Start), ("unknown", EngagementKind.View, 1, Start)]));
 
-        Assert.Equal(new Dictionary<AlertKey, long> { [new("a", "rate", AlertWindows.IndexOf(Start, 60), "")] = 5 }, counts);
-        Assert.Empty(AlertCounting.Count(new AlertRuleSet(), Input([("v1", EngagementKind.View, 5, Start)])));
+        Assert.Equal(new Dictionary<AlertKey, long> { [new("a", "rate", AlertWindows.IndexOf(Start, 60), "")] = 5 }, counts.Rules);
+        Assert.Empty(counts.Videos);
+        Assert.Empty(AlertCounting.Count(new AlertRuleSet(), Input([("v1", EngagementKind.View, 5, Start)])).Rules);
+    }
+
+    [Fact]
+    public void ABreakout_IsDecidedInItsCommit_OncePerWindow_CountingAVideosViewsOnceForEveryRuleThatWatchesIt()
+    {
+        var book = BookWith([
+            new AlertRule("breakout", "a", AlertKind.VideoBreakout, 10, 60, 2m, "sam", Start),
+            new AlertRule("breakout-too", "a", AlertKind.VideoBreakout, 15, 60, 2m, "sam", Start),
+            new AlertRule("breakout", "b", AlertKind.VideoBreakout, 10, 60, 2m, "sam", Start)]);
+
+        var counts = AlertCounting.Count(book.Rules, Input([("v3", EngagementKind.View, 12, Start), ("v3", EngagementKind.Like, 50, Start)]));
+        Assert.Empty(book.Commit(0, 1, Input([("v3", EngagementKind.View, 12, Start), ("v1", EngagementKind.View, 4, Start)]), Start));
+        book.Commit(0, 2, Input([("v3", EngagementKind.View, 4, Start), ("v1", EngagementKind.View, 20, Start)]), Start);
+
+        // v3 matches a and b: one count for both titles' rules of its window length.
+        Assert.Equal(new Dictionary<VideoWindow, long> { [new("v3", 60, AlertWindows.IndexOf(Start, 60))] = 12 }, counts.Videos);
+        var fired = ((string[])["a", "b"]).SelectMany(t => book.ReadFired(t, _ => true, newestFirst: false, 10)).Select(f => (f.TitleId, f.RuleId, f.Subject, f.Figure));
+        Assert.Equal([("a", "breakout", "v3", 12L), ("a", "breakout-too", "v1", 24L), ("b", "breakout", "v3", 12L)], fired);
     }
 
     [Fact]
     public void AWindow_FiresOnce_HoweverOftenItIsEvaluated()
     {
         var book = BookWith([new AlertRule("rate", "a", AlertKind.EngagementRate, 10, 60, 2m, "sam", Start)]);
-        var keys = book.Add(0, 1, AlertCounting.Count(book.Rules, Input([("v1", EngagementKind.View, 6, Start)])));
-        keys = [.. keys, .. book.Add(1, 1, AlertCounting.Count(book.Rules, Input([("v2", EngagementKind.View, 6, Start)])))];
+        var keys = book.Commit(0, 1, Input([("v1", EngagementKind.View, 6, Start)]), Start);
+        keys = [.. keys, .. book.Commit(1, 1, Input([("v2", EngagementKind.View, 6, Start)]), Start)];
 
         var first = Assert.Single(book.Evaluate(keys, Start));
         Assert.Empty(book.Evaluate(keys, Start));
-        Assert.Empty(book.Evaluate(book.Add(2, 2, AlertCounting.Count(book.Rules, Input([("v1", EngagementKind.View, 100, Start)]))), Start));
+        Assert.Empty(book.Evaluate(book.Commit(2, 2, Input([("v1", EngagementKind.View, 100, Start)]), Start), Start));
         Assert.Equal((12L, null, Start), (first.Figure, first.Subject, first.WindowStart));
     }
 
