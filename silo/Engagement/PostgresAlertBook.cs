@@ -16,7 +16,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     private const int FiredMemory = 100_000;
 
     private readonly AlertRuleSet _rules = new();
-    private readonly HashSet<(string TitleId, string RuleId, long Window)> _breakoutsFired = [];
+    private readonly HashSet<(string TitleId, string RuleId, long Window)> _windowsFired = [];
     private long _version = -1;
 
     /// <summary>The commit's alert counts, with the rules as of <paramref name="version"/> (read under the commit's
@@ -66,7 +66,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _breakoutsFired.Contains((key.TitleId, key.RuleId, key.Window)));
+            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _windowsFired.Contains((key.TitleId, key.RuleId, key.Window)));
         }
         finally
         {
@@ -78,19 +78,19 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
             : (await RecordAsync(connection, transaction, firing, now, cancellationToken), [.. firing.Select(f => f.Key)]);
     }
 
-    /// <summary>Remembers breakout windows recorded by a commit that committed (fired now or earlier: the insert
-    /// finds the window taken), so that a hot video costs no statement once its windows have fired.</summary>
-    public async Task RememberBreakoutsAsync(IEnumerable<AlertKey> decided)
+    /// <summary>Remembers windows recorded as fired, by an evaluation or by a commit that committed (fired now or
+    /// earlier: the insert found the window taken), so that a busy window costs no statement once it has fired.</summary>
+    public async Task RememberFiredAsync(IEnumerable<AlertKey> decided)
     {
         await _gate.WaitAsync();
         try
         {
-            if (_breakoutsFired.Count > FiredMemory)
+            if (_windowsFired.Count > FiredMemory)
             {
-                _breakoutsFired.Clear();
+                _windowsFired.Clear();
             }
 
-            _breakoutsFired.UnionWith(decided.Select(k => (k.TitleId, k.RuleId, k.Window)));
+            _windowsFired.UnionWith(decided.Select(k => (k.TitleId, k.RuleId, k.Window)));
         }
         finally
         {
@@ -156,7 +156,23 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
             return [];
         }
 
-        var ordered = keys.Distinct().ToArray();
+        AlertKey[] ordered;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // A window that has fired fires no more: its keys need no reading.
+            ordered = [.. keys.Distinct().Where(k => !_windowsFired.Contains((k.TitleId, k.RuleId, k.Window)))];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (ordered.Length == 0)
+        {
+            return [];
+        }
+
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var standings = new List<AlertStanding>(ordered.Length);
         await using (var read = new NpgsqlCommand("""
@@ -192,7 +208,14 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
             _gate.Release();
         }
 
-        return firing.Count == 0 ? [] : await RecordAsync(connection, null, firing, now, cancellationToken);
+        if (firing.Count == 0)
+        {
+            return [];
+        }
+
+        var recorded = await RecordAsync(connection, null, firing, now, cancellationToken);
+        await RememberFiredAsync(firing.Select(f => f.Key));
+        return recorded;
     }
 
     public async Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken)

@@ -162,7 +162,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         await transaction.CommitAsync(cancellationToken);
         if (breakouts.Decided.Count > 0)
         {
-            await _alerts.RememberBreakoutsAsync(breakouts.Decided);
+            await _alerts.RememberFiredAsync(breakouts.Decided);
         }
 
         return new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys };

@@ -24,23 +24,26 @@ public static class AlertCounting
             return counts;
         }
 
+        // Events first summed per video, kind and minute (a viral video's thousands of events in a delivery fall
+        // in a few minutes), then each sum spread over the rules that watch the video.
+        var sums = new Dictionary<(Watched Video, EngagementKind Kind, long Minute), long>();
+        var byVideo = new Dictionary<string, Watched?>(StringComparer.Ordinal);
         foreach (var slice in input.Slices)
         {
             var watched = new Watched?[slice.Videos.Length];
             var any = false;
             for (var v = 0; v < watched.Length; v++)
             {
-                if (input.Routes.GetValueOrDefault(slice.Videos[v]) is { MatchingTitles.Length: > 0 } route)
+                if (!byVideo.TryGetValue(slice.Videos[v], out var video))
                 {
-                    var titles = Array.FindAll(route.MatchingTitles, t => rules.RulesOf(t) is not null);
-                    if (titles.Length > 0)
-                    {
-                        var breakoutWindows = titles.SelectMany(t => rules.RulesOf(t)!).Where(r => r.Kind == AlertKind.VideoBreakout)
-                            .Select(r => r.WindowMinutes).Distinct().ToArray();
-                        watched[v] = new Watched(route, titles, breakoutWindows);
-                        any = true;
-                    }
+                    byVideo[slice.Videos[v]] = video = input.Routes.GetValueOrDefault(slice.Videos[v]) is { MatchingTitles.Length: > 0 } route
+                        && Array.FindAll(route.MatchingTitles, t => rules.RulesOf(t) is not null) is { Length: > 0 } titles
+                            ? WatchedOf(rules, route, titles)
+                            : null;
                 }
+
+                watched[v] = video;
+                any |= video is not null;
             }
 
             if (!any)
@@ -50,36 +53,40 @@ public static class AlertCounting
 
             foreach (var e in slice.Events.Span)
             {
-                if (watched[e.Video] is not { } video || e.Kind == EngagementKind.Use)
+                if (watched[e.Video] is { } video && e.Kind != EngagementKind.Use)
                 {
-                    continue;
+                    var key = (video, e.Kind, e.Minute);
+                    sums[key] = sums.GetValueOrDefault(key) + e.Count;
                 }
+            }
+        }
 
-                foreach (var titleId in video.Titles)
+        foreach (var ((video, kind, minute), count) in sums)
+        {
+            foreach (var titleId in video.Titles)
+            {
+                foreach (var rule in rules.RulesOf(titleId)!)
                 {
-                    foreach (var rule in rules.RulesOf(titleId)!)
+                    if (rule.Kind == AlertKind.VideoBreakout)
                     {
-                        if (rule.Kind == AlertKind.VideoBreakout)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var window = AlertWindows.IndexOfMinute(e.Minute, rule.WindowMinutes);
-                        foreach (var subject in AlertEvaluator.SubjectsOf(rule, e.Kind, video.Route.Entry.VideoId, video.Route.Entry.Hashtags))
-                        {
-                            var key = new AlertKey(titleId, rule.Id, window, subject);
-                            counts.Rules[key] = counts.Rules.GetValueOrDefault(key) + e.Count;
-                        }
+                    var window = AlertWindows.IndexOfMinute(minute, rule.WindowMinutes);
+                    foreach (var subject in AlertEvaluator.SubjectsOf(rule, kind, video.Route.Entry.VideoId, video.Route.Entry.Hashtags))
+                    {
+                        var key = new AlertKey(titleId, rule.Id, window, subject);
+                        counts.Rules[key] = counts.Rules.GetValueOrDefault(key) + count;
                     }
                 }
+            }
 
-                if (e.Kind == EngagementKind.View)
+            if (kind == EngagementKind.View)
+            {
+                foreach (var minutes in video.BreakoutWindows)
                 {
-                    foreach (var minutes in video.BreakoutWindows)
-                    {
-                        var key = new VideoWindow(video.Route.Entry.VideoId, minutes, AlertWindows.IndexOfMinute(e.Minute, minutes));
-                        counts.Videos[key] = counts.Videos.GetValueOrDefault(key) + e.Count;
-                    }
+                    var key = new VideoWindow(video.Route.Entry.VideoId, minutes, AlertWindows.IndexOfMinute(minute, minutes));
+                    counts.Videos[key] = counts.Videos.GetValueOrDefault(key) + count;
                 }
             }
         }
@@ -87,7 +94,20 @@ public static class AlertCounting
         return counts;
     }
 
-    private sealed record Watched(VideoRoute Route, string[] Titles, int[] BreakoutWindows);
+    private static Watched WatchedOf(AlertRuleSet rules, VideoRoute route, string[] titles) => new(
+        route,
+        titles,
+        [.. titles.SelectMany(t => rules.RulesOf(t)!).Where(r => r.Kind == AlertKind.VideoBreakout).Select(r => r.WindowMinutes).Distinct()]);
+
+    /// <summary>A video with the titles that have rules for it; one per video and delivery, compared by reference.</summary>
+    private sealed class Watched(VideoRoute route, string[] titles, int[] breakoutWindows)
+    {
+        public VideoRoute Route { get; } = route;
+
+        public string[] Titles { get; } = titles;
+
+        public int[] BreakoutWindows { get; } = breakoutWindows;
+    }
 }
 
 /// <summary>A delivery's events and its videos' routes, for the alert counts (see <see cref="AlertCounting"/>).</summary>
