@@ -15,7 +15,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private const int FiredMemory = 100_000;
 
-    private readonly AlertRuleSet _rules = new();
+    private volatile AlertRuleSet _rules = AlertRuleSet.Empty;
     private readonly HashSet<(string TitleId, string RuleId, long Window)> _windowsFired = [];
     private long _version = -1;
 
@@ -25,24 +25,29 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     public async Task<(IReadOnlyCollection<AlertKey> Keys, NpgsqlBatchCommand? RuleWrite, NpgsqlBatchCommand? VideoWrite)> CountAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long version, int partition, long offset, AlertInput? input, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (version != Volatile.Read(ref _version))
         {
-            if (version != _version)
+            await _gate.WaitAsync(cancellationToken);
+            try
             {
-                await RefreshAsync(connection, transaction, cancellationToken);
-                _version = version;
+                if (version != _version)
+                {
+                    await RefreshAsync(connection, transaction, cancellationToken);
+                    Volatile.Write(ref _version, version);
+                }
             }
+            finally
+            {
+                _gate.Release();
+            }
+        }
 
-            var counts = AlertCounting.Count(_rules, input);
-            return (counts.Rules.Keys,
-                counts.Rules.Count == 0 ? null : CountUpsert(partition, offset, counts.Rules),
-                counts.Videos.Count == 0 ? null : VideoUpsert(counts.Videos));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        // No rule can be added while this commit holds its checkpoint row, so the set read now is the version's.
+        var rules = _rules;
+        var counts = AlertCounting.Count(rules, input);
+        return (counts.Rules.Keys,
+            counts.Rules.Count == 0 ? null : CountUpsert(rules, partition, offset, counts.Rules),
+            counts.Videos.Count == 0 ? null : VideoUpsert(counts.Videos));
     }
 
     /// <summary>Reads the views <see cref="CountAsync"/>'s video statement answered.</summary>
@@ -66,7 +71,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _windowsFired.Contains((key.TitleId, key.RuleId, key.Window)));
+            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _windowsFired.Contains(key.RuleWindow));
         }
         finally
         {
@@ -90,7 +95,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
                 _windowsFired.Clear();
             }
 
-            _windowsFired.UnionWith(decided.Select(k => (k.TitleId, k.RuleId, k.Window)));
+            _windowsFired.UnionWith(decided.Select(k => k.RuleWindow));
         }
         finally
         {
@@ -161,7 +166,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         try
         {
             // A window that has fired fires no more: its keys need no reading.
-            ordered = [.. keys.Distinct().Where(k => !_windowsFired.Contains((k.TitleId, k.RuleId, k.Window)))];
+            ordered = [.. keys.Distinct().Where(k => !_windowsFired.Contains(k.RuleWindow))];
         }
         finally
         {
@@ -197,17 +202,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         }
 
         await EnsureRulesAsync(connection, ordered, cancellationToken);
-        List<(AlertRule Rule, AlertKey Key, long Figure)> firing;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            firing = AlertDecisions.Decide(_rules, standings);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-
+        var firing = AlertDecisions.Decide(_rules, standings);
         if (firing.Count == 0)
         {
             return [];
@@ -272,7 +267,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
 
     private const string FiredColumns = "SELECT sequence, title_id, rule_id, kind, window_start, window_minutes, subject, figure, fired_at FROM engagement_alert_fired";
 
-    private NpgsqlBatchCommand CountUpsert(int partition, long offset, Dictionary<AlertKey, long> counts)
+    private static NpgsqlBatchCommand CountUpsert(AlertRuleSet rules, int partition, long offset, Dictionary<AlertKey, long> counts)
     {
         var rows = counts.OrderBy(c => c.Key.TitleId, StringComparer.Ordinal).ThenBy(c => c.Key.RuleId, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Window).ThenBy(c => c.Key.Subject, StringComparer.Ordinal).ToList();
@@ -288,7 +283,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         command.Parameters.AddWithValue("windows", rows.Select(r => r.Key.Window).ToArray());
         command.Parameters.AddWithValue("subjects", rows.Select(r => r.Key.Subject).ToArray());
         command.Parameters.AddWithValue("counts", rows.Select(r => r.Value).ToArray());
-        command.Parameters.AddWithValue("ends", rows.Select(r => (r.Key.Window + 1) * _rules.Find(r.Key.TitleId, r.Key.RuleId)!.WindowMinutes).ToArray());
+        command.Parameters.AddWithValue("ends", rows.Select(r => (r.Key.Window + 1) * rules.Find(r.Key.TitleId, r.Key.RuleId)!.WindowMinutes).ToArray());
         return command;
     }
 
@@ -321,7 +316,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
                 await using var version = new NpgsqlCommand("SELECT alert_version FROM engagement_registry", connection, transaction);
                 var read = (long)(await version.ExecuteScalarAsync(cancellationToken))!;
                 await RefreshAsync(connection, transaction, cancellationToken);
-                _version = Math.Max(_version, read);
+                Volatile.Write(ref _version, Math.Max(_version, read));
                 await transaction.CommitAsync(cancellationToken);
             }
         }
@@ -335,10 +330,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     {
         await using var command = new NpgsqlCommand(RuleColumns + " WHERE version > @seen", connection, transaction);
         command.Parameters.AddWithValue("seen", _version);
-        foreach (var rule in await ReadRulesAsync(command, cancellationToken))
-        {
-            _rules.Put(rule);
-        }
+        _rules = _rules.With(await ReadRulesAsync(command, cancellationToken));
     }
 
     private static async Task<List<AlertRule>> ReadRulesAsync(NpgsqlCommand command, CancellationToken cancellationToken)

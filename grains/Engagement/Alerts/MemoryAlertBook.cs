@@ -16,7 +16,9 @@ public sealed class MemoryAlertBook
     private readonly Dictionary<(string TitleId, string RuleId, long Window), FiredAlert> _fired = [];
     private long _sequence;
 
-    public AlertRuleSet Rules { get; } = new();
+    private volatile AlertRuleSet _rules = AlertRuleSet.Empty;
+
+    public AlertRuleSet Rules => _rules;
 
     public AlertRuleAdded AddRule(AlertRule rule, int maxPerTitle)
     {
@@ -31,7 +33,7 @@ public sealed class MemoryAlertBook
             return AlertRuleAdded.TitleFull;
         }
 
-        Rules.Put(rule);
+        _rules = _rules.With([rule]);
         return AlertRuleAdded.Added;
     }
 
@@ -39,7 +41,8 @@ public sealed class MemoryAlertBook
     /// breakouts they make; answers the rule keys to evaluate once the commit is whole.</summary>
     public IReadOnlyCollection<AlertKey> Commit(int partition, long offset, AlertInput? input, DateTimeOffset now)
     {
-        var counts = AlertCounting.Count(Rules, input);
+        var rules = _rules;
+        var counts = AlertCounting.Count(rules, input);
         if (counts.Rules.Count == 0 && counts.Videos.Count == 0)
         {
             return [];
@@ -54,7 +57,7 @@ public sealed class MemoryAlertBook
                     _counts[key] = parts = [];
                 }
 
-                var minutes = Rules.Find(key.TitleId, key.RuleId)!.WindowMinutes;
+                var minutes = rules.Find(key.TitleId, key.RuleId)!.WindowMinutes;
                 parts[partition] = new CountRow(parts.GetValueOrDefault(partition).Count + count, offset, (key.Window + 1) * minutes);
             }
 
@@ -66,9 +69,9 @@ public sealed class MemoryAlertBook
                 totals.Add((key, row.Count));
             }
 
-            foreach (var (rule, key, figure) in BreakoutDecisions.Decide(Rules, input!.Routes, totals, k => _fired.ContainsKey((k.TitleId, k.RuleId, k.Window))))
+            foreach (var (rule, key, figure) in BreakoutDecisions.Decide(rules, input!.Routes, totals, k => _fired.ContainsKey(k.RuleWindow)))
             {
-                _fired[(key.TitleId, key.RuleId, key.Window)] = AlertFirings.Record(++_sequence, rule, key, figure, now);
+                _fired[key.RuleWindow] = AlertFirings.Record(++_sequence, rule, key, figure, now);
             }
         }
 
@@ -80,12 +83,12 @@ public sealed class MemoryAlertBook
         lock (_gate)
         {
             var standings = keys.Distinct().Select(key => new AlertStanding(
-                key, Sum(key), Sum(key with { Window = key.Window - 1 }), _fired.ContainsKey((key.TitleId, key.RuleId, key.Window))));
+                key, Sum(key), Sum(key with { Window = key.Window - 1 }), _fired.ContainsKey(key.RuleWindow)));
             var fired = new List<FiredAlert>();
             foreach (var (rule, key, figure) in AlertDecisions.Decide(Rules, standings.ToList()))
             {
                 var alert = AlertFirings.Record(++_sequence, rule, key, figure, now);
-                _fired[(key.TitleId, key.RuleId, key.Window)] = alert;
+                _fired[key.RuleWindow] = alert;
                 fired.Add(alert);
             }
 

@@ -247,7 +247,7 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
         Task.FromResult(Alone(() => _alerts.AddRule(rule, maxPerTitle)));
 
     public Task<IReadOnlyList<AlertRule>> ReadRulesAsync(string titleId, CancellationToken cancellationToken) =>
-        Task.FromResult(Alone(() => _alerts.Rules.RulesOf(titleId) ?? []));
+        Task.FromResult(_alerts.Rules.RulesOf(titleId) ?? []);
 
     public Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(_alerts.Evaluate(keys, now));

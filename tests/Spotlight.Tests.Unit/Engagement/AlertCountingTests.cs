@@ -107,7 +107,7 @@ public class AlertCountingTests
 
         Assert.Equal(new Dictionary<AlertKey, long> { [new("a", "rate", AlertWindows.IndexOf(Start, 60), "")] = 5 }, counts.Rules);
         Assert.Empty(counts.Videos);
-        Assert.Empty(AlertCounting.Count(new AlertRuleSet(), Input([("v1", EngagementKind.View, 5, Start)])).Rules);
+        Assert.Empty(AlertCounting.Count(AlertRuleSet.Empty, Input([("v1", EngagementKind.View, 5, Start)])).Rules);
     }
 
     [Fact]
