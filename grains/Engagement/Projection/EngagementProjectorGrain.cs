@@ -22,8 +22,8 @@ namespace Spotlight.Grains.Engagement.Projection;
 /// once holds by that commit: entries at or below the stored position are never applied again, whoever
 /// delivers them. After the commit it tells the grains that show the numbers (rounds and playlists that
 /// follow the tracks, title-days, hubs of linked videos, videos that reached a title's view threshold) and has
-/// the store evaluate the alert windows the commit counted; reads never wait for a store write. A notice that cannot be delivered is retried, and the position up
-/// to which every notice arrived is stored, so a projector that dies between commit and notices has the
+/// the store evaluate the alert windows the commit counted; reads never wait for a store write. A notice that
+/// cannot be delivered is retried, and the position up to which every notice arrived is stored, so a projector that dies between commit and notices has the
 /// grains of the missing part reload from the store when it comes back.
 /// </summary>
 [ImplicitStreamSubscription(EngagementPartitions.Namespace)]
