@@ -302,6 +302,9 @@ public static class SeasonEndpoints
     }
 
     /// <summary>The round grain when the season exists and has round <paramref name="n"/>.</summary>
+    /// <summary>Whether the season exists and has a round <paramref name="n"/>.</summary>
+    public static async Task<bool> HasRoundAsync(IGrainFactory grains, string seasonId, int n) => await FindRoundAsync(grains, seasonId, n) is not null;
+
     private static async Task<IRoundGrain?> FindRoundAsync(IGrainFactory grains, string seasonId, int n)
     {
         var season = await grains.GetGrain<ISeasonGrain>(seasonId).GetAsync();

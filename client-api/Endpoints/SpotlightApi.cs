@@ -29,6 +29,7 @@ public static class SpotlightApi
         api.MapVideoEndpoints();
         api.MapEngagementEndpoints();
         api.MapSeasonEndpoints();
+        api.MapRoundReviewEndpoints();
         api.MapTitleEndpoints();
         api.MapLinkReviewEndpoints();
         api.MapCampaignEndpoints();

@@ -12,34 +12,34 @@ public static class EngagementFlagger
 {
     public static IReadOnlyList<EngagementFlag> Flag(IReadOnlyList<VideoActivity> videos, FlagThresholds thresholds)
     {
-        var median = MedianInteractionRate(videos);
-        var flags = new List<EngagementFlag>();
-        foreach (var video in videos)
-        {
-            if (RateJump(video, median, thresholds) is { } jump)
-            {
-                flags.Add(jump);
-            }
-
-            if (Concentrated(video, thresholds) is { } packed)
-            {
-                flags.Add(packed);
-            }
-
-            if (video.CreatorInViolation)
-            {
-                flags.Add(new EngagementFlag(video.VideoId, FlagReason.CreatorViolation, video.Start, End(video), $"creator {video.CreatorId} has a policy violation on record"));
-            }
-        }
-
-        return flags;
+        var median = MedianInteractionRate(videos.Select(v => (v.Minutes.Sum(m => m.Views), v.Minutes.Sum(m => m.Interactions))));
+        return [.. videos.SelectMany(video => Flag(video, median, thresholds))];
     }
 
-    /// <summary>The round's usual interactions per view: the median over its videos that have views.</summary>
-    public static double MedianInteractionRate(IReadOnlyList<VideoActivity> videos)
+    /// <summary>One video's flags against the round's median (so a caller can judge a video at a time).</summary>
+    public static IEnumerable<EngagementFlag> Flag(VideoActivity video, double medianRate, FlagThresholds thresholds)
+    {
+        if (RateJump(video, medianRate, thresholds) is { } jump)
+        {
+            yield return jump;
+        }
+
+        if (Concentrated(video, thresholds) is { } packed)
+        {
+            yield return packed;
+        }
+
+        if (video.CreatorInViolation)
+        {
+            yield return new EngagementFlag(video.VideoId, FlagReason.CreatorViolation, video.Start, End(video), $"creator {video.CreatorId} has a policy violation on record");
+        }
+    }
+
+    /// <summary>The round's usual interactions per view: the median over its videos that have views, given
+    /// each video's total views and interactions.</summary>
+    public static double MedianInteractionRate(IEnumerable<(long Views, long Interactions)> videos)
     {
         var rates = videos
-            .Select(v => (Views: v.Minutes.Sum(m => m.Views), Interactions: v.Minutes.Sum(m => m.Interactions)))
             .Where(t => t.Views > 0)
             .Select(t => (double)t.Interactions / t.Views)
             .Order()

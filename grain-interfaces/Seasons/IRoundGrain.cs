@@ -41,6 +41,15 @@ public interface IRoundGrain : IGrainWithStringKey
     [Alias("CloseAsync")]
     Task<RoundCloseOutcome> CloseAsync(string closedBy);
 
+    /// <summary>Stops counting a video's engagement in a range (a reviewer's exclusion) and ranks the round again
+    /// from the engagement store at once; refused once the round has closed.</summary>
+    [Alias("ExcludeAsync")]
+    Task<ExclusionOutcome> ExcludeAsync(RoundExclusion exclusion);
+
+    /// <summary>Null until the round is scheduled.</summary>
+    [AlwaysInterleave, Alias("GetReviewScopeAsync")]
+    Task<RoundReviewScope?> GetReviewScopeAsync();
+
     [AlwaysInterleave, Alias("GetResultsAsync")]
     Task<RoundResults?> GetResultsAsync();
 

@@ -56,3 +56,17 @@ public enum RoundCloseOutcome
     /// <summary>Rounds close in order; an earlier round is still open.</summary>
     EarlierRoundOpen,
 }
+
+/// <summary>Whether a reviewer's exclusion was applied to a round.</summary>
+[GenerateSerializer, Alias("Spotlight.Seasons.ExclusionOutcome")]
+public enum ExclusionOutcome
+{
+    Excluded,
+    UnknownRound,
+    /// <summary>A closed round's results never change.</summary>
+    RoundClosed,
+    /// <summary>The video's track is not one of the round's entries.</summary>
+    NotAnEntry,
+    /// <summary>The range lies wholly outside the round's window: it would exclude nothing.</summary>
+    OutsideWindow,
+}

@@ -5,6 +5,7 @@ using Spotlight.GrainInterfaces.Seasons;
 using Spotlight.Grains.Common;
 using Spotlight.Domain;
 using Spotlight.Domain.Ranking;
+using Spotlight.Grains.Engagement.Integrity;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
 
@@ -181,6 +182,53 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             await LoadPopularityAsync(CancellationToken.None);
         }
     }
+
+    public async Task<ExclusionOutcome> ExcludeAsync(RoundExclusion exclusion)
+    {
+        if (State.Schedule is not { } schedule)
+        {
+            return ExclusionOutcome.UnknownRound;
+        }
+
+        if (State.Results is not null)
+        {
+            return ExclusionOutcome.RoundClosed;
+        }
+
+        if (!State.Entries.ContainsKey(exclusion.TrackId))
+        {
+            return ExclusionOutcome.NotAnEntry;
+        }
+
+        if (exclusion.To <= schedule.OpensAt || exclusion.From >= schedule.ClosesAt)
+        {
+            return ExclusionOutcome.OutsideWindow;
+        }
+
+        // The store first: a retry after a failed write below finds the exclusion there already (adding it again
+        // changes nothing) and records it then. Its answer is every entry's points without the excluded minutes,
+        // in step with commits, so the board starts again from it.
+        var (first, end) = EventMinutes.Bounds(exclusion.From, exclusion.To);
+        var snapshot = await _store.ExcludeAsync(Follower, new EngagementExclusion(exclusion.VideoId, first, end), CancellationToken.None);
+        if (!State.Exclusions.Any(e => e.VideoId == exclusion.VideoId && e.From == exclusion.From && e.To == exclusion.To))
+        {
+            State.Exclusions.Add(exclusion);
+            await _state.WriteOrDropActivationAsync(this);
+        }
+
+        foreach (var trackId in State.Entries.Keys)
+        {
+            _board.SetPopularity(trackId, snapshot.Points.GetValueOrDefault(trackId));
+        }
+
+        _told.ResetTo(snapshot.Positions);
+        return ExclusionOutcome.Excluded;
+    }
+
+    public Task<RoundReviewScope?> GetReviewScopeAsync() =>
+        Task.FromResult(State.Schedule is { } schedule
+            ? new RoundReviewScope(schedule.OpensAt, schedule.ClosesAt, [.. State.Entries.Values], State.Results is not null, [.. State.Exclusions])
+            : null);
 
     public Task<Leaderboard> GetLeaderboardAsync(int top, string? around, int neighbours)
     {

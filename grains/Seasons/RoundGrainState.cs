@@ -22,6 +22,10 @@ public sealed class RoundGrainState
     /// prizes are on the artists, and the reminder is gone.</summary>
     [Id(4)]
     public bool ClosingSynced { get; set; }
+
+    /// <summary>Reviewers' exclusions, oldest first (the engagement store applies them; this is their record).</summary>
+    [Id(5)]
+    public List<RoundExclusion> Exclusions { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("Spotlight.Seasons.RoundScoresState")]

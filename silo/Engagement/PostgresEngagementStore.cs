@@ -7,6 +7,7 @@ using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Alerts;
+using Spotlight.Grains.Engagement.Integrity;
 using Spotlight.GrainInterfaces.Titles.Alerts;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
@@ -84,7 +85,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
                 _registryVersion = version;
             }
 
-            points = _registry.PointsOf(commit.TrackMinutes);
+            points = _registry.PointsOf(commit.TrackMinutes, commit.VideoMinutes);
         }
         finally
         {
@@ -105,6 +106,11 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             if (commit.TrackMinutes.Count > 0)
             {
                 write.BatchCommands.Add(TrackUpsert(commit));
+            }
+
+            if (commit.VideoMinutes.Count > 0)
+            {
+                write.BatchCommands.Add(VideoMinuteUpsert(commit));
             }
 
             if (commit.TitleMinutes.Count > 0)
@@ -274,7 +280,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             }
         }
 
-        var points = await PointsAsync(connection, transaction, window, trackIds, cancellationToken);
+        var points = await PointsAsync(connection, transaction, follower, window, trackIds, cancellationToken);
         var positions = await PositionsAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FollowerSnapshot(points, positions);
@@ -310,10 +316,92 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             }
         }
 
-        var points = await PointsAsync(connection, transaction, window, tracks, cancellationToken);
+        var points = await PointsAsync(connection, transaction, follower, window, tracks, cancellationToken);
         var positions = await PositionsAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FollowerSnapshot(points, positions);
+    }
+
+    public async Task<FollowerSnapshot> ExcludeAsync(string follower, EngagementExclusion exclusion, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // As a follow: no delivery commits while the exclusion is added, so each either is in the snapshot (and
+        // its excluded minutes are taken off below) or sees the exclusion (and leaves them out of its points).
+        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
+        {
+            await lockAll.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        FollowerWindow? window = null;
+        var tracks = new List<string>();
+        await using (var change = new NpgsqlBatch(connection, transaction))
+        {
+            change.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE engagement_registry SET version = version + 1"));
+            var add = new NpgsqlBatchCommand("""
+                INSERT INTO engagement_exclusion (follower, video_id, first_minute, end_minute, version)
+                SELECT @follower, @video, @first, @end, (SELECT version FROM engagement_registry)
+                 WHERE EXISTS (SELECT 1 FROM engagement_follower WHERE follower = @follower AND active)
+                ON CONFLICT DO NOTHING
+                """);
+            add.Parameters.AddWithValue("follower", follower);
+            add.Parameters.AddWithValue("video", exclusion.VideoId);
+            add.Parameters.AddWithValue("first", exclusion.FirstMinute);
+            add.Parameters.AddWithValue("end", exclusion.EndMinute);
+            change.BatchCommands.Add(add);
+            var read = new NpgsqlBatchCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE follower = @follower AND active");
+            read.Parameters.AddWithValue("follower", follower);
+            change.BatchCommands.Add(read);
+            var followed = new NpgsqlBatchCommand("SELECT track_id FROM engagement_follow WHERE follower = @follower");
+            followed.Parameters.AddWithValue("follower", follower);
+            change.BatchCommands.Add(followed);
+            // The reader's first result is the window (statements without rows have none).
+            await using var reader = await change.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                window = new FollowerWindow(
+                    reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+                    reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tracks.Add(reader.GetString(0));
+            }
+        }
+
+        if (window is null)
+        {
+            throw new InvalidOperationException($"Follower {follower} does not follow.");
+        }
+
+        var points = await PointsAsync(connection, transaction, follower, window, tracks, cancellationToken);
+        var positions = await PositionsAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new FollowerSnapshot(points, positions);
+    }
+
+    public async Task<IReadOnlyList<VideoMinuteRow>> ReadVideoMinutesAsync(IReadOnlyCollection<string> trackIds, long firstMinute, long endMinute, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT video_id, track_id, minute, views, likes, comments, shares, uses FROM engagement_video_minute
+             WHERE track_id = ANY(@tracks) AND minute >= @first AND minute < @end
+            """);
+        command.Parameters.AddWithValue("tracks", trackIds.ToArray());
+        command.Parameters.AddWithValue("first", firstMinute);
+        command.Parameters.AddWithValue("end", endMinute);
+        var rows = new List<VideoMinuteRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new VideoMinuteRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), new Counts
+            {
+                Views = reader.GetInt64(3), Likes = reader.GetInt64(4), Comments = reader.GetInt64(5), Shares = reader.GetInt64(6), Uses = reader.GetInt64(7),
+            }));
+        }
+
+        return rows;
     }
 
     public async Task UnfollowAsync(string follower, CancellationToken cancellationToken)
@@ -335,6 +423,9 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             var forget = new NpgsqlBatchCommand("DELETE FROM engagement_follow WHERE follower = @follower");
             forget.Parameters.AddWithValue("follower", follower);
             change.BatchCommands.Add(forget);
+            var forgetExclusions = new NpgsqlBatchCommand("DELETE FROM engagement_exclusion WHERE follower = @follower");
+            forgetExclusions.Parameters.AddWithValue("follower", follower);
+            change.BatchCommands.Add(forgetExclusions);
             await change.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -444,8 +535,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             var oldDay = TitleAnalyticsKeys.DayOf(EventMinutes.MinuteOf(now - MemoryEngagementStore.TopListTrimAge));
             var trimmed = await TrimTopsAsync(connection, oldDay, cancellationToken);
             trimmed += await _alerts.TrimAsync(connection, now, _options.DedupeWindow, cancellationToken);
+            var videoMinutesTrimmed = await TrimVideoMinutesAsync(connection, now, cancellationToken);
             return new StoreMaintenance(merged, trimmed, await EstimateRowsAsync(connection, "engagement_track_bucket", cancellationToken),
-                await EstimateRowsAsync(connection, "engagement_title_minute", cancellationToken) + await EstimateRowsAsync(connection, "engagement_title_top", cancellationToken));
+                await EstimateRowsAsync(connection, "engagement_title_minute", cancellationToken) + await EstimateRowsAsync(connection, "engagement_title_top", cancellationToken))
+            {
+                VideoMinutesTrimmed = videoMinutesTrimmed,
+            };
         }
         finally
         {
@@ -521,6 +616,37 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         command.Parameters.AddWithValue("part", (short)commit.Partition);
         command.Parameters.AddWithValue("tracks", tracks);
         command.Parameters.AddWithValue("minutes", minutes);
+        command.Parameters.AddWithValue("views", views);
+        command.Parameters.AddWithValue("likes", likes);
+        command.Parameters.AddWithValue("comments", comments);
+        command.Parameters.AddWithValue("shares", shares);
+        command.Parameters.AddWithValue("uses", uses);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand VideoMinuteUpsert(DeliveryCommit commit)
+    {
+        var n = commit.VideoMinutes.Count;
+        var (videos, tracks, minutes) = (new string[n], new string[n], new long[n]);
+        var (views, likes, comments, shares, uses) = (new long[n], new long[n], new long[n], new long[n], new long[n]);
+        var i = 0;
+        foreach (var (key, c) in commit.VideoMinutes)
+        {
+            (videos[i], tracks[i], minutes[i]) = (key.VideoId, key.TrackId, key.Minute);
+            (views[i], likes[i], comments[i], shares[i], uses[i]) = (c.Views, c.Likes, c.Comments, c.Shares, c.Uses);
+            i++;
+        }
+
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO engagement_video_minute AS m (video_id, minute, track_id, part, views, likes, comments, shares, uses)
+            SELECT x, mi, t, @part, v, l, c, s, u FROM unnest(@videos, @minutes, @tracks, @views, @likes, @comments, @shares, @uses) AS y(x, mi, t, v, l, c, s, u)
+            ON CONFLICT (video_id, minute) DO UPDATE SET views = m.views + EXCLUDED.views, likes = m.likes + EXCLUDED.likes,
+                comments = m.comments + EXCLUDED.comments, shares = m.shares + EXCLUDED.shares, uses = m.uses + EXCLUDED.uses
+            """);
+        command.Parameters.AddWithValue("part", (short)commit.Partition);
+        command.Parameters.AddWithValue("videos", videos);
+        command.Parameters.AddWithValue("minutes", minutes);
+        command.Parameters.AddWithValue("tracks", tracks);
         command.Parameters.AddWithValue("views", views);
         command.Parameters.AddWithValue("likes", likes);
         command.Parameters.AddWithValue("comments", comments);
@@ -652,10 +778,29 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
                 }
             }
         }
+
+        // Exclusions likewise: a refreshed follower's all, others' new ones (adding one again changes nothing).
+        await using (var read = new NpgsqlCommand("""
+            SELECT e.follower, e.video_id, e.first_minute, e.end_minute FROM engagement_exclusion e JOIN engagement_follower r ON r.follower = e.follower
+             WHERE r.active AND (e.version > @seen OR r.version > @seen)
+            """, connection, transaction))
+        {
+            read.Parameters.AddWithValue("seen", _registryVersion);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var follower = reader.GetString(0);
+                if (_registry.IsFollowing(follower))
+                {
+                    _registry.Exclude(follower, new EngagementExclusion(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+                }
+            }
+        }
     }
 
+    /// <summary>The tracks' points inside the follower's window, less the video minutes it excludes.</summary>
     private static async Task<Dictionary<string, long>> PointsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
     {
         var points = trackIds.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
         if (points.Count == 0)
@@ -664,19 +809,41 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         }
 
         var (first, end) = EventMinutes.Bounds(window.OpensAt, window.ClosesAt);
-        await using var read = new NpgsqlCommand("""
+        await using var read = new NpgsqlBatch(connection, transaction);
+        var counted = new NpgsqlBatchCommand("""
             SELECT track_id, sum(views)::bigint, sum(likes)::bigint, sum(comments)::bigint, sum(shares)::bigint, sum(uses)::bigint
               FROM engagement_track_bucket WHERE track_id = ANY(@tracks) AND bucket >= @first AND bucket < @end
              GROUP BY track_id
-            """, connection, transaction);
-        read.Parameters.AddWithValue("tracks", points.Keys.ToArray());
-        read.Parameters.AddWithValue("first", first);
-        read.Parameters.AddWithValue("end", end);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """);
+        // EXISTS, not a join: a minute inside two overlapping exclusions is taken off once.
+        var excluded = new NpgsqlBatchCommand("""
+            SELECT m.track_id, sum(m.views)::bigint, sum(m.likes)::bigint, sum(m.comments)::bigint, sum(m.shares)::bigint, sum(m.uses)::bigint
+              FROM engagement_video_minute m
+             WHERE m.video_id IN (SELECT video_id FROM engagement_exclusion WHERE follower = @follower)
+               AND m.track_id = ANY(@tracks) AND m.minute >= @first AND m.minute < @end
+               AND EXISTS (SELECT 1 FROM engagement_exclusion e
+                            WHERE e.follower = @follower AND e.video_id = m.video_id AND m.minute >= e.first_minute AND m.minute < e.end_minute)
+             GROUP BY m.track_id
+            """);
+        foreach (var command in new[] { counted, excluded })
         {
-            points[reader.GetString(0)] = PopularityWeights.Default.Points(
-                new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetInt64(5));
+            command.Parameters.AddWithValue("tracks", points.Keys.ToArray());
+            command.Parameters.AddWithValue("first", first);
+            command.Parameters.AddWithValue("end", end);
+            read.BatchCommands.Add(command);
+        }
+
+        excluded.Parameters.AddWithValue("follower", follower);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        foreach (var sign in new[] { 1, -1 })
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                points[reader.GetString(0)] += sign * PopularityWeights.Default.Points(
+                    new EngagementCounters(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)), reader.GetInt64(5));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
         }
 
         return points;
@@ -699,7 +866,38 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         return positions;
     }
 
-    private static async Task<long[]> EdgesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Drops video minutes <see cref="VideoMinuteRetention"/> no longer keeps, a chunk at a time.</summary>
+    private async Task<long> TrimVideoMinutesAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kept = VideoMinuteRetention.KeptWindows(await WindowsAsync(connection, cancellationToken));
+        long trimmed = 0;
+        while (true)
+        {
+            await using var trim = new NpgsqlCommand("""
+                DELETE FROM engagement_video_minute WHERE ctid IN (
+                    SELECT ctid FROM engagement_video_minute m
+                     WHERE m.minute < @cutoff
+                       AND NOT EXISTS (SELECT 1 FROM unnest(@firsts, @ends) AS w(f, e) WHERE m.minute >= w.f AND m.minute < w.e)
+                     LIMIT @chunk)
+                """, connection);
+            trim.Parameters.AddWithValue("cutoff", VideoMinuteRetention.CutoffMinute(now, _options.DedupeWindow));
+            trim.Parameters.AddWithValue("firsts", kept.Select(w => w.First).ToArray());
+            trim.Parameters.AddWithValue("ends", kept.Select(w => w.End).ToArray());
+            trim.Parameters.AddWithValue("chunk", MaintenanceChunk);
+            var deleted = await trim.ExecuteNonQueryAsync(cancellationToken);
+            trimmed += deleted;
+            if (deleted < MaintenanceChunk)
+            {
+                return trimmed;
+            }
+        }
+    }
+
+    private static async Task<long[]> EdgesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        [.. (await WindowsAsync(connection, cancellationToken)).SelectMany(w => w.Edges()).Distinct().Order()];
+
+    /// <summary>The windows of the active followers.</summary>
+    private static async Task<List<FollowerWindow>> WindowsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var windows = new List<FollowerWindow>();
         await using var read = new NpgsqlCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE active", connection);
@@ -709,7 +907,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             windows.Add(new FollowerWindow(reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1)));
         }
 
-        return [.. windows.SelectMany(w => w.Edges()).Distinct().Order()];
+        return windows;
     }
 
     /// <summary>Merges buckets of <paramref name="width"/> that start before <paramref name="cutoff"/> into buckets

@@ -31,14 +31,31 @@ public static partial class UntranslatedText
             await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
-        var text = await page.Page.EvaluateAsync<string>("""
-            () => document.body.innerText + '\n' + document.title + '\n' +
-              [...document.querySelectorAll('[aria-label],[placeholder],[title]')]
-                .map(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].filter(Boolean).join('\n')).join('\n')
-            """);
-        var left = EnglishFragments(language).Where(fragment => text.Contains(fragment, StringComparison.Ordinal)).ToList();
-        Assert.True(left.Count == 0, $"{view} in {language} still shows English: {string.Join(" | ", left.Select(f => $"\"{f}\""))}");
+        // A quiet network does not mean the page has drawn what it fetched (a starved machine runs the script
+        // late), and a page shows its static English heading until then: look again until it is localized.
+        var fragments = EnglishFragments(language);
+        List<string> left = [];
+        try
+        {
+            await Eventually.UntilAsync(async () =>
+            {
+                var text = await page.Page.EvaluateAsync<string>("""
+                    () => document.body.innerText + '\n' + document.title + '\n' +
+                      [...document.querySelectorAll('[aria-label],[placeholder],[title]')]
+                        .map(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].filter(Boolean).join('\n')).join('\n')
+                    """);
+                left = [.. fragments.Where(fragment => text.Contains(fragment, StringComparison.Ordinal))];
+                return left.Count == 0;
+            }, Drawn, $"{view} in {language}");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{view} in {language} still shows English after {Drawn.TotalSeconds:0} s: {string.Join(" | ", left.Select(f => $"\"{f}\""))}");
+        }
     }
+
+    /// <summary>How long a page may take to draw what it fetched on a busy machine.</summary>
+    private static readonly TimeSpan Drawn = TimeSpan.FromSeconds(15);
 
     /// <summary>A view as a person in that language sees it: in the language, within three API requests, with no
     /// script error or accessibility violation.</summary>

@@ -9,7 +9,7 @@ namespace Spotlight.Grains.Engagement.Projection;
 /// <summary>
 /// What a delivery adds up to, summed per key so that a hot video or track costs one row per delivery
 /// however many events it had: counters per video; counts per track and minute of event time (uses
-/// included); per title the video matches, engagement per minute (and the part on the video it links to)
+/// included), and per video of a track and minute; per title the video matches, engagement per minute (and the part on the video it links to)
 /// and per video, creator and hashtag of each UTC day for the top lists. Uses count for tracks only.
 /// </summary>
 public static class DeliveryAggregation
@@ -34,7 +34,9 @@ public static class DeliveryAggregation
                 var minute = e.Minute;
                 if (e.Track >= 0)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(sum.TrackMinutes, new TrackMinute(slice.Tracks[e.Track], minute), out _).Add(e.Kind, e.Count);
+                    var trackId = slice.Tracks[e.Track];
+                    CollectionsMarshal.GetValueRefOrAddDefault(sum.TrackMinutes, new TrackMinute(trackId, minute), out _).Add(e.Kind, e.Count);
+                    CollectionsMarshal.GetValueRefOrAddDefault(sum.VideoMinutes, new VideoMinute(slice.Videos[e.Video], trackId, minute), out _).Add(e.Kind, e.Count);
                 }
 
                 if (e.Kind == EngagementKind.Use)
@@ -88,6 +90,9 @@ public sealed class DeliveryAggregate
 
     public Dictionary<TrackMinute, Counts> TrackMinutes { get; } = [];
 
+    /// <summary>The same counts per video (uses included): what a round's exclusions and flags look at.</summary>
+    public Dictionary<VideoMinute, Counts> VideoMinutes { get; } = [];
+
     public Dictionary<TitleMinute, TitleMinuteDelta> TitleMinutes { get; } = [];
 
     /// <summary>Per title-day, per top list and key: the engagement the delivery adds.</summary>
@@ -99,6 +104,7 @@ public sealed class DeliveryAggregate
         Videos.Clear();
         RoutedVideos.Clear();
         TrackMinutes.Clear();
+        VideoMinutes.Clear();
         TitleMinutes.Clear();
         TitleKeys.Clear();
     }

@@ -35,6 +35,10 @@ public sealed class DeliveryCommit(
 
     public Dictionary<TrackMinute, Counts> TrackMinutes { get; } = trackMinutes ?? [];
 
+    /// <summary>The track minutes' counts per video (see <c>DeliveryAggregation</c>): kept for rounds' flags and
+    /// exclusions, and what a round no longer counts is taken off its points.</summary>
+    public Dictionary<VideoMinute, Counts> VideoMinutes { get; init; } = [];
+
     public Dictionary<TitleMinute, TitleMinuteDelta> TitleMinutes { get; } = titleMinutes ?? [];
 
     public List<TitleTopRow> TitleTops { get; } = [];
@@ -48,12 +52,15 @@ public sealed class DeliveryCommit(
     /// <summary>Filled by the store: the views of the delivery's videos after the commit.</summary>
     public Dictionary<string, long> VideoViews { get; } = videoViews ?? new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Videos.Count == 0 && TrackMinutes.Count == 0 && TitleMinutes.Count == 0 && TitleTops.Count == 0;
+    public bool IsEmpty => Videos.Count == 0 && TrackMinutes.Count == 0 && VideoMinutes.Count == 0 && TitleMinutes.Count == 0 && TitleTops.Count == 0;
 }
 
 public readonly record struct TrackMinute(string TrackId, long Minute);
 
 public readonly record struct TitleMinute(string TitleId, long Minute);
+
+/// <summary>A video's engagement on its track in one minute of event time.</summary>
+public readonly record struct VideoMinute(string VideoId, string TrackId, long Minute);
 
 /// <summary>Engagement of a title in one minute: on all matching videos, and the part on linked ones.</summary>
 public struct TitleMinuteDelta

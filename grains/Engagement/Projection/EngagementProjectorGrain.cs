@@ -209,6 +209,7 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         var commit = new DeliveryCommit(_partition, _applied, entries[^1].Offset, sum.Videos, sum.TrackMinutes, sum.TitleMinutes, _deliveryViews)
         {
             Notified = _recovering ? _notifiedStored : _notified,
+            VideoMinutes = sum.VideoMinutes,
             Alerts = new AlertInput(slices, routes),
             At = _clock.GetUtcNow(),
         };

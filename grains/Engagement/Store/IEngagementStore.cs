@@ -1,5 +1,6 @@
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.Grains.Engagement.Integrity;
 using Spotlight.Grains.Engagement.Projection;
 
 namespace Spotlight.Grains.Engagement.Store;
@@ -47,6 +48,14 @@ public interface IEngagementStore
     /// <summary>The followers of any of these tracks (to resynchronise after a projector restart).</summary>
     Task<IReadOnlyList<string>> FollowersOfAsync(IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken);
 
+    /// <summary>The follower stops counting a video's engagement in the exclusion's minutes, those already
+    /// committed and those to come; answers its tracks' points in step with commits, as a follow does.</summary>
+    Task<FollowerSnapshot> ExcludeAsync(string follower, EngagementExclusion exclusion, CancellationToken cancellationToken);
+
+    /// <summary>The engagement per minute in [<paramref name="firstMinute"/>, <paramref name="endMinute"/>) of the
+    /// videos of these tracks (minutes with none are left out), as kept by <see cref="VideoMinuteRetention"/>.</summary>
+    Task<IReadOnlyList<VideoMinuteRow>> ReadVideoMinutesAsync(IReadOnlyCollection<string> trackIds, long firstMinute, long endMinute, CancellationToken cancellationToken);
+
     Task<TitleDaySnapshot> LoadTitleDayAsync(string titleId, long day, CancellationToken cancellationToken);
 
     /// <summary>One partition's top-list rows of a title-day (its projector's starting point).</summary>
@@ -57,4 +66,8 @@ public interface IEngagementStore
 }
 
 /// <summary>What maintenance did, and how many track buckets and title-day rows the store holds.</summary>
-public sealed record StoreMaintenance(long BucketsMerged, long TopRowsTrimmed, long TrackBuckets, long TitleRows);
+public sealed record StoreMaintenance(long BucketsMerged, long TopRowsTrimmed, long TrackBuckets, long TitleRows)
+{
+    /// <summary>Video minutes dropped (see <see cref="VideoMinuteRetention"/>).</summary>
+    public long VideoMinutesTrimmed { get; init; }
+}

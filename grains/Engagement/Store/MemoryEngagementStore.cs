@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.Domain;
 using Spotlight.Domain.Analytics;
 using Spotlight.Grains.Engagement.Alerts;
+using Spotlight.Grains.Engagement.Integrity;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.GrainInterfaces.Titles.Alerts;
 
@@ -75,9 +77,14 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
                     partition.BucketsOf(key.TrackId).Add(BucketRollup.MinuteWidth, key.Minute, delta);
                 }
 
+                foreach (var (key, delta) in commit.VideoMinutes)
+                {
+                    partition.MinutesOf(key.VideoId, key.TrackId).Add(key.Minute, delta);
+                }
+
                 ApplyTitles(partition, commit);
 
-                var points = _registry.PointsOf(commit.TrackMinutes);
+                var points = _registry.PointsOf(commit.TrackMinutes, commit.VideoMinutes);
                 var alertKeys = _alerts.Commit(commit.Partition, commit.Last, commit.Alerts, commit.At);
                 partition.Position = new PartitionPosition(commit.Last, Math.Max(position.Notified, commit.Notified));
                 return Task.FromResult(new CommitOutcome(true, commit.Last, views, points) { AlertKeys = alertKeys });
@@ -173,6 +180,34 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
     public Task<IReadOnlyList<string>> FollowersOfAsync(IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken) =>
         Task.FromResult(Alone<IReadOnlyList<string>>(() => [.. trackIds.SelectMany(_registry.FollowersOf).Distinct(StringComparer.Ordinal)]));
 
+    public Task<FollowerSnapshot> ExcludeAsync(string follower, EngagementExclusion exclusion, CancellationToken cancellationToken) =>
+        Task.FromResult(Alone(() =>
+        {
+            _registry.Exclude(follower, exclusion);
+            return SnapshotOf(follower, _registry.TracksOf(follower));
+        }));
+
+    public Task<IReadOnlyList<VideoMinuteRow>> ReadVideoMinutesAsync(IReadOnlyCollection<string> trackIds, long firstMinute, long endMinute, CancellationToken cancellationToken)
+    {
+        var tracks = trackIds.ToHashSet(StringComparer.Ordinal);
+        var rows = new List<VideoMinuteRow>();
+        foreach (var partition in _partitions)
+        {
+            lock (partition.Gate)
+            {
+                foreach (var (videoId, video) in partition.VideoMinutes)
+                {
+                    if (tracks.Contains(video.TrackId))
+                    {
+                        rows.AddRange(video.Minutes.Where(m => m.Key >= firstMinute && m.Key < endMinute).Select(m => new VideoMinuteRow(videoId, video.TrackId, m.Key, m.Value)));
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<VideoMinuteRow>>(rows);
+    }
+
     public Task<TitleDaySnapshot> LoadTitleDayAsync(string titleId, long day, CancellationToken cancellationToken) =>
         Task.FromResult(Alone(() =>
         {
@@ -236,11 +271,34 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
             }
 
             trimmed += _alerts.Trim(AlertRetention.CountsFrom(now, _options.DedupeWindow), now - AlertRetention.Fired);
+            var cutoff = VideoMinuteRetention.CutoffMinute(now, _options.DedupeWindow);
+            var kept = VideoMinuteRetention.KeptWindows(_registry.Windows);
+            long videoMinutesTrimmed = 0;
+            foreach (var partition in _partitions)
+            {
+                foreach (var (videoId, video) in partition.VideoMinutes.ToList())
+                {
+                    foreach (var minute in video.Minutes.Keys.Where(m => !VideoMinuteRetention.Keeps(m, cutoff, kept)).ToList())
+                    {
+                        video.Minutes.Remove(minute);
+                        videoMinutesTrimmed++;
+                    }
+
+                    if (video.Minutes.Count == 0)
+                    {
+                        partition.VideoMinutes.Remove(videoId);
+                    }
+                }
+            }
+
             return new StoreMaintenance(
                 merged,
                 trimmed,
                 _partitions.Sum(p => p.Tracks.Values.Sum(b => (long)b.Count)),
-                _partitions.Sum(p => p.TitleDays.Values.Sum(d => (long)d.Minutes.Count + d.Tops.Count)));
+                _partitions.Sum(p => p.TitleDays.Values.Sum(d => (long)d.Minutes.Count + d.Tops.Count)))
+            {
+                VideoMinutesTrimmed = videoMinutesTrimmed,
+            };
         }));
 
     public Task<AlertRuleAdded> AddRuleAsync(AlertRule rule, int maxPerTitle, CancellationToken cancellationToken) =>
@@ -334,6 +392,24 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
             points[track] = sum.Points;
         }
 
+        // What the follower excludes of its tracks' videos, inside its window, was counted above: take it off.
+        foreach (var (videoId, excluded) in _registry.ExclusionsOf(follower))
+        {
+            foreach (var partition in _partitions)
+            {
+                if (partition.VideoMinutes.TryGetValue(videoId, out var video) && points.ContainsKey(video.TrackId))
+                {
+                    foreach (var (minute, counts) in video.Minutes)
+                    {
+                        if (window.Contains(minute) && excluded.Contains(minute))
+                        {
+                            points[video.TrackId] -= counts.Points;
+                        }
+                    }
+                }
+            }
+        }
+
         return new FollowerSnapshot(points, Positions());
     }
 
@@ -350,6 +426,19 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
         public Dictionary<string, TrackBuckets> Tracks { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<(string TitleId, long Day), TitleDayPart> TitleDays { get; } = [];
+
+        /// <summary>The partition's videos of a track, per minute (see <see cref="VideoMinuteRetention"/>).</summary>
+        public Dictionary<string, VideoMinutes> VideoMinutes { get; } = new(StringComparer.Ordinal);
+
+        public VideoMinutes MinutesOf(string videoId, string trackId)
+        {
+            if (!VideoMinutes.TryGetValue(videoId, out var minutes))
+            {
+                VideoMinutes[videoId] = minutes = new VideoMinutes(trackId);
+            }
+
+            return minutes;
+        }
 
         public TrackBuckets BucketsOf(string trackId)
         {
@@ -370,6 +459,16 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
 
             return part;
         }
+    }
+
+    /// <summary>A video's engagement on its track per minute.</summary>
+    private sealed class VideoMinutes(string trackId)
+    {
+        public string TrackId { get; } = trackId;
+
+        public Dictionary<long, Counts> Minutes { get; } = [];
+
+        public void Add(long minute, in Counts delta) => CollectionsMarshal.GetValueRefOrAddDefault(Minutes, minute, out _).Add(delta);
     }
 
     /// <summary>One partition's part of a title's day: engagement per minute and its top lists.</summary>

@@ -17,6 +17,12 @@ public sealed class EngagementDatabases(PostgresFixture postgres) : IAsyncDispos
         return database.Store;
     }
 
+    /// <summary>A second store over the same database, as another silo has: its own follow registry in memory.</summary>
+    public IEngagementStore AnotherStoreOver(IEngagementStore store) =>
+        new Spotlight.Silo.Engagement.PostgresEngagementStore(
+            _databases.Single(d => ReferenceEquals(d.Store, store)).Data,
+            Microsoft.Extensions.Options.Options.Create(EngagementStoreContract.Options));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var database in _databases)

@@ -115,9 +115,7 @@ public class EngagementFlaggerTests(ITestOutputHelper output)
     [InlineData(new long[] { 10, 1 }, new long[] { 20, 2 }, new long[] { 30, 30 }, 0.1)]
     [InlineData(new long[] { 10, 1 }, new long[] { 10, 3 }, new long[] { 0, 0 }, 0.2)]
     public void TheMedian_IsOverVideosWithViews(long[] a, long[] b, long[] c, double median) =>
-        Assert.Equal(median, EngagementFlagger.MedianInteractionRate([Video(a), Video(b), Video(c)]), 9);
-
-    private static VideoActivity Video(long[] counts) => new("v", "c", Start, [new MinuteCounts(counts[0], counts[1])], false);
+        Assert.Equal(median, EngagementFlagger.MedianInteractionRate([(a[0], a[1]), (b[0], b[1]), (c[0], c[1])]), 9);
 
     private static long Poisson(Random random, double mean)
     {

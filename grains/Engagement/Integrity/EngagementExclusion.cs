@@ -1,0 +1,5 @@
+namespace Spotlight.Grains.Engagement.Integrity;
+
+/// <summary>A video's engagement in the minutes [<see cref="FirstMinute"/>, <see cref="EndMinute"/>) that one
+/// follower (a round) no longer counts for the video's track, including events that arrive later.</summary>
+public sealed record EngagementExclusion(string VideoId, long FirstMinute, long EndMinute);

@@ -1,0 +1,19 @@
+using Spotlight.Grains.Engagement.Store;
+using Spotlight.Tests.Cluster.Engagement;
+using Spotlight.Tests.Infrastructure;
+
+namespace Spotlight.Tests.Cluster.Postgres;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresExclusionStoreTests(PostgresFixture postgres) : ExclusionStoreContract, IAsyncLifetime
+{
+    private readonly EngagementDatabases _databases = new(postgres);
+
+    protected override Task<IEngagementStore> CreateStoreAsync() => _databases.CreateStoreAsync();
+
+    protected override IEngagementStore AnotherSilosStore(IEngagementStore store) => _databases.AnotherStoreOver(store);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
+}
