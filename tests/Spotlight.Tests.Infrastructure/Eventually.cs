@@ -32,6 +32,19 @@ public static class Eventually
         throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for: {what}.", last);
     }
 
+    /// <summary>As above, saying what was waited for as it stood at the deadline (say, the last figures read).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    {
+        try
+        {
+            await UntilAsync(condition, timeout, "", null);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for: {what()}.", timedOut.InnerException);
+        }
+    }
+
     public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         UntilAsync(() => Task.FromResult(condition()), timeout, what);
 }
