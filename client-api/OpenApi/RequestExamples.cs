@@ -93,6 +93,11 @@ public static class RequestExamples
         ["seasonGetOwnScores"] = Round(),
         ["seasonGetLeaderboard"] = Round(("top", 10), ("around", TrackId), ("neighbours", 2)),
         ["seasonWatchLeaderboard"] = Round(("top", 10)),
+        ["roundReviewGetFlags"] = Round(),
+        ["roundReviewExclude"] = With($$"""
+            {"videoId":"{{VideoId}}","from":"2030-03-10T21:00:00Z","to":"2030-03-10T21:30:00Z",
+             "reason":"Views from one network in a half-hour burst with no likes or comments"}
+            """, ("id", SeasonId), ("n", 1)),
         ["seasonClose"] = Round(),
         ["seasonGetResults"] = Round(),
         ["seasonGetShortlist"] = With(null, ("id", SeasonId), ("top", 18)),

@@ -32,6 +32,9 @@ public sealed class MatrixScenario
 
     public string EnteredTrackId { get; private set; } = "";
 
+    /// <summary>A video of the entered track: an exclusion's subject.</summary>
+    public string EnteredVideoId { get; private set; } = "";
+
     public string SubmittedTrackId { get; private set; } = "";
 
     public string TitleId { get; private set; } = "";
@@ -44,6 +47,7 @@ public sealed class MatrixScenario
         var scenario = new MatrixScenario(seasons.Api);
         await seasons.CreateAsync(SeasonScenario.TwoRounds(scenario.SeasonId, partners: ["refused-partner"]));
         (scenario.EnteredTrackId, _) = await seasons.EnteredTrackAsync(scenario.SeasonId, "Entered");
+        scenario.EnteredVideoId = await scenario.Api.RegisterVideoAsync(scenario.CreatorId, 10, scenario.EnteredTrackId);
         var (artist, artistId) = await scenario.Api.CreateArtistAsync("JP");
         scenario.ArtistId = artistId;
         scenario.SubmittedTrackId = await scenario.Api.SubmitTrackAsync(artist, artistId, "Waiting");
@@ -61,7 +65,7 @@ public sealed class MatrixScenario
         string[] reads =
         [
             $"/api/artists/{ArtistId}", $"/api/tracks/{EnteredTrackId}", $"/api/tracks/{SubmittedTrackId}",
-            $"/api/seasons/{SeasonId}", $"/api/seasons/{SeasonId}/rounds/1/leaderboard", $"/api/titles/{TitleId}",
+            $"/api/seasons/{SeasonId}", $"/api/seasons/{SeasonId}/rounds/1/leaderboard", $"/api/seasons/{SeasonId}/rounds/1/flags", $"/api/titles/{TitleId}",
             $"/api/titles/{TitleId}/campaigns", $"/api/titles/{TitleId}/alerts", $"/api/videos/{VideoId}", $"/api/reviews/links?titleId={TitleId}&status=pending",
             $"/api/reviews/links?titleId={TitleId}&status=approved", "/api/reviews/tracks?limit=200",
             $"/api/creators/{CreatorId}/rewards", $"/api/studios/{StudioId}/titles", "/api/playlists/featured?region=JP",

@@ -31,7 +31,7 @@ public sealed class RequestExampleApiTests(DevelopmentApiFactory factory, ITestO
         "titleGetHub", "titleClick", "titleAnalyticsGet", "campaignCreate", "campaignList",
         "titleAlertAdd", "titleAlertList", "titleAlertListFired", "titleAlertWatchFired", "creatorGetRewards",
         "seasonScore", "seasonGetOwnScores", "seasonGetLeaderboard", "seasonWatchLeaderboard", "seasonGetShortlist",
-        "seasonClose", "seasonGetResults", "videoSetPolicy", "creatorSetPolicy", "onNowGet", "auditRead", "retainedMemoryProbeMeasure",
+        "roundReviewGetFlags", "roundReviewExclude", "seasonClose", "seasonGetResults", "videoSetPolicy", "creatorSetPolicy", "onNowGet", "auditRead", "retainedMemoryProbeMeasure",
     ];
 
     private static readonly Caller Admin = new("ada", Roles.Admin);
@@ -57,6 +57,8 @@ public sealed class RequestExampleApiTests(DevelopmentApiFactory factory, ITestO
         ["linkReviewDecide"] = Reviewer,
         ["videoSetPolicy"] = Reviewer,
         ["creatorSetPolicy"] = Reviewer,
+        ["roundReviewGetFlags"] = Reviewer,
+        ["roundReviewExclude"] = Reviewer,
         ["titleCreate"] = Studio,
         ["studioListTitles"] = Studio,
         ["titleAnalyticsGet"] = Studio,
