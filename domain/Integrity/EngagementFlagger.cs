@@ -47,33 +47,40 @@ public static class EngagementFlagger
         return rates.Count == 0 ? 0 : rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[(rates.Count / 2) - 1] + rates[rates.Count / 2]) / 2;
     }
 
-    /// <summary>The first window whose views jump far above the baseline before it with little interaction.</summary>
+    /// <summary>The first run of windows whose views jump far above the baseline before them with little
+    /// interaction: its span covers every window of the run (what a reviewer would exclude), its figures are
+    /// those of the run's busiest window.</summary>
     private static EngagementFlag? RateJump(VideoActivity video, double medianRate, FlagThresholds thresholds)
     {
         var window = thresholds.JumpWindowMinutes;
         var (views, interactions) = (Prefix(video, m => m.Views), Prefix(video, m => m.Interactions));
+        (int Start, int End)? run = null;
+        (long Views, double Baseline, double Rate) peak = default;
         // A jump needs something to jump from: at least one window of the video's history before it (a video
         // that starts with a burst is the concentration check's case).
         for (var end = 2 * window; end <= video.Minutes.Count; end++)
         {
             var start = end - window;
             var windowViews = views[end] - views[start];
-            if (windowViews < thresholds.MinJumpViews)
-            {
-                continue;
-            }
-
             var baselineStart = Math.Max(0, start - thresholds.BaselineMinutes);
             var baselinePerWindow = (double)(views[start] - views[baselineStart]) * window / (start - baselineStart);
-            var rate = (double)(interactions[end] - interactions[start]) / windowViews;
-            if (windowViews >= thresholds.JumpFactor * baselinePerWindow && rate < thresholds.LowInteractionShare * medianRate)
+            var rate = windowViews == 0 ? 0 : (double)(interactions[end] - interactions[start]) / windowViews;
+            if (windowViews >= thresholds.MinJumpViews && windowViews >= thresholds.JumpFactor * baselinePerWindow && rate < thresholds.LowInteractionShare * medianRate)
             {
-                return new EngagementFlag(video.VideoId, FlagReason.RateJump, video.Start.AddMinutes(start), video.Start.AddMinutes(end), string.Create(CultureInfo.InvariantCulture,
-                    $"{windowViews} views in {window} min against a baseline of {baselinePerWindow:0.#}; {rate:0.###} interactions per view against the round's median {medianRate:0.###}"));
+                run = (run?.Start ?? start, end);
+                if (windowViews > peak.Views)
+                {
+                    peak = (windowViews, baselinePerWindow, rate);
+                }
+            }
+            else if (run is not null)
+            {
+                break;
             }
         }
 
-        return null;
+        return run is not { } span ? null : new EngagementFlag(video.VideoId, FlagReason.RateJump, video.Start.AddMinutes(span.Start), video.Start.AddMinutes(span.End), string.Create(CultureInfo.InvariantCulture,
+            $"{peak.Views} views in {window} min against a baseline of {peak.Baseline:0.#}; {peak.Rate:0.###} interactions per view against the round's median {medianRate:0.###}"));
     }
 
     /// <summary>The shortest stretch of the concentration window holding the share of all the video's views.</summary>

@@ -34,6 +34,8 @@ public class LanguageTests(SiteFixture site)
 
         var queue = await site.OpenAsync("/review-tracks.html", "rv-7", [Roles.Reviewer], locale: locale);
         await UntranslatedText.AssertViewAsync(queue, "/review-tracks.html", language);
+        var round = await site.OpenAsync($"/review-round.html?season={seasonId}", "rv-7", [Roles.Reviewer], locale: locale);
+        await UntranslatedText.AssertViewAsync(round, "/review-round.html", language);
         var studio = await site.OpenAsync("/studio.html", "ad-7", [Roles.Admin], locale: locale);
         await UntranslatedText.AssertViewAsync(studio, "/studio.html", language);
     }

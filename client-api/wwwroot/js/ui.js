@@ -12,6 +12,7 @@ const PAGES = [
   ['/studio.html', 'nav.studio'],
   ['/review-tracks.html', 'nav.trackReviews'],
   ['/review-links.html', 'nav.linkReviews'],
+  ['/review-round.html', 'nav.roundReviews'],
   ['/judge.html', 'nav.judging'],
   ['/shortlist.html', 'nav.shortlist'],
 ];
