@@ -597,14 +597,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     private static NpgsqlBatchCommand TrackUpsert(DeliveryCommit commit)
     {
         var n = commit.TrackMinutes.Count;
-        var (tracks, minutes) = (new string[n], new long[n]);
-        var (views, likes, comments, shares, uses) = (new long[n], new long[n], new long[n], new long[n], new long[n]);
+        var (tracks, minutes, counts) = (new string[n], new long[n], new CountColumns(n));
         var i = 0;
         foreach (var (key, c) in commit.TrackMinutes)
         {
             (tracks[i], minutes[i]) = (key.TrackId, key.Minute);
-            (views[i], likes[i], comments[i], shares[i], uses[i]) = (c.Views, c.Likes, c.Comments, c.Shares, c.Uses);
-            i++;
+            counts.Set(i++, c);
         }
 
         var command = new NpgsqlBatchCommand("""
@@ -616,25 +614,19 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         command.Parameters.AddWithValue("part", (short)commit.Partition);
         command.Parameters.AddWithValue("tracks", tracks);
         command.Parameters.AddWithValue("minutes", minutes);
-        command.Parameters.AddWithValue("views", views);
-        command.Parameters.AddWithValue("likes", likes);
-        command.Parameters.AddWithValue("comments", comments);
-        command.Parameters.AddWithValue("shares", shares);
-        command.Parameters.AddWithValue("uses", uses);
+        counts.AddTo(command);
         return command;
     }
 
     private static NpgsqlBatchCommand VideoMinuteUpsert(DeliveryCommit commit)
     {
         var n = commit.VideoMinutes.Count;
-        var (videos, tracks, minutes) = (new string[n], new string[n], new long[n]);
-        var (views, likes, comments, shares, uses) = (new long[n], new long[n], new long[n], new long[n], new long[n]);
+        var (videos, tracks, minutes, counts) = (new string[n], new string[n], new long[n], new CountColumns(n));
         var i = 0;
         foreach (var (key, c) in commit.VideoMinutes)
         {
             (videos[i], tracks[i], minutes[i]) = (key.VideoId, key.TrackId, key.Minute);
-            (views[i], likes[i], comments[i], shares[i], uses[i]) = (c.Views, c.Likes, c.Comments, c.Shares, c.Uses);
-            i++;
+            counts.Set(i++, c);
         }
 
         var command = new NpgsqlBatchCommand("""
@@ -647,11 +639,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         command.Parameters.AddWithValue("videos", videos);
         command.Parameters.AddWithValue("minutes", minutes);
         command.Parameters.AddWithValue("tracks", tracks);
-        command.Parameters.AddWithValue("views", views);
-        command.Parameters.AddWithValue("likes", likes);
-        command.Parameters.AddWithValue("comments", comments);
-        command.Parameters.AddWithValue("shares", shares);
-        command.Parameters.AddWithValue("uses", uses);
+        counts.AddTo(command);
         return command;
     }
 
