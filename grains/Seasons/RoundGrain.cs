@@ -216,12 +216,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             await _state.WriteOrDropActivationAsync(this);
         }
 
-        foreach (var trackId in State.Entries.Keys)
-        {
-            _board.SetPopularity(trackId, snapshot.Points.GetValueOrDefault(trackId));
-        }
-
-        _told.ResetTo(snapshot.Positions);
+        RankFrom(snapshot);
         return ExclusionOutcome.Excluded;
     }
 
@@ -372,7 +367,13 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
             snapshot = await _store.FollowAsync(Follower, Window, tracks, cancellationToken);
         }
 
-        foreach (var trackId in tracks)
+        RankFrom(snapshot);
+    }
+
+    /// <summary>Every entry's popularity from a store snapshot, which includes everything told before it.</summary>
+    private void RankFrom(FollowerSnapshot snapshot)
+    {
+        foreach (var trackId in State.Entries.Keys)
         {
             _board.SetPopularity(trackId, snapshot.Points.GetValueOrDefault(trackId));
         }

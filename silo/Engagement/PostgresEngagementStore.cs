@@ -246,10 +246,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Every checkpoint row, in order: no delivery commits while the registry changes, so a delivery either
         // committed before this snapshot (its points are in it) or sees the new follows (it tells of them).
-        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
-        {
-            await lockAll.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockEveryPartitionAsync(connection, transaction, cancellationToken);
 
         await using (var change = new NpgsqlBatch(connection, transaction))
         {
@@ -290,31 +287,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        FollowerWindow window;
-        await using (var read = new NpgsqlCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE follower = @follower AND active", connection, transaction))
+        if (await ReadFollowerAsync(connection, transaction, follower, cancellationToken) is not { } found)
         {
-            read.Parameters.AddWithValue("follower", follower);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            window = new FollowerWindow(
-                reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
-                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+            return null;
         }
 
-        var tracks = new List<string>();
-        await using (var read = new NpgsqlCommand("SELECT track_id FROM engagement_follow WHERE follower = @follower", connection, transaction))
-        {
-            read.Parameters.AddWithValue("follower", follower);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tracks.Add(reader.GetString(0));
-            }
-        }
+        var (window, tracks) = found;
 
         var points = await PointsAsync(connection, transaction, follower, window, tracks, cancellationToken);
         var positions = await PositionsAsync(connection, transaction, cancellationToken);
@@ -328,13 +306,8 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // As a follow: no delivery commits while the exclusion is added, so each either is in the snapshot (and
         // its excluded minutes are taken off below) or sees the exclusion (and leaves them out of its points).
-        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
-        {
-            await lockAll.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockEveryPartitionAsync(connection, transaction, cancellationToken);
 
-        FollowerWindow? window = null;
-        var tracks = new List<string>();
         await using (var change = new NpgsqlBatch(connection, transaction))
         {
             change.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE engagement_registry SET version = version + 1"));
@@ -349,33 +322,11 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             add.Parameters.AddWithValue("first", exclusion.FirstMinute);
             add.Parameters.AddWithValue("end", exclusion.EndMinute);
             change.BatchCommands.Add(add);
-            var read = new NpgsqlBatchCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE follower = @follower AND active");
-            read.Parameters.AddWithValue("follower", follower);
-            change.BatchCommands.Add(read);
-            var followed = new NpgsqlBatchCommand("SELECT track_id FROM engagement_follow WHERE follower = @follower");
-            followed.Parameters.AddWithValue("follower", follower);
-            change.BatchCommands.Add(followed);
-            // The reader's first result is the window (statements without rows have none).
-            await using var reader = await change.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                window = new FollowerWindow(
-                    reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
-                    reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                tracks.Add(reader.GetString(0));
-            }
+            await change.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (window is null)
-        {
-            throw new InvalidOperationException($"Follower {follower} does not follow.");
-        }
-
+        var (window, tracks) = await ReadFollowerAsync(connection, transaction, follower, cancellationToken)
+            ?? throw new InvalidOperationException($"Follower {follower} does not follow.");
         var points = await PointsAsync(connection, transaction, follower, window, tracks, cancellationToken);
         var positions = await PositionsAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -408,10 +359,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction))
-        {
-            await lockAll.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await LockEveryPartitionAsync(connection, transaction, cancellationToken);
 
         await using (var change = new NpgsqlBatch(connection, transaction))
         {
@@ -735,7 +683,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             while (await reader.ReadAsync(cancellationToken))
             {
                 followers.Add((reader.GetString(0),
-                    new FollowerWindow(reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)),
+                    WindowAt(reader, 1),
                     reader.GetBoolean(3)));
             }
         }
@@ -785,6 +733,47 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             }
         }
     }
+
+    /// <summary>Every checkpoint row, in order: no delivery commits until the transaction ends, so a change to
+    /// the registry made in it is seen whole by every later commit and by none before.</summary>
+    private static async Task LockEveryPartitionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var lockAll = new NpgsqlCommand("SELECT partition FROM engagement_checkpoint ORDER BY partition FOR UPDATE", connection, transaction);
+        await lockAll.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>An active follower's window and tracks; null when it does not follow.</summary>
+    private static async Task<(FollowerWindow Window, List<string> Tracks)?> ReadFollowerAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlBatch(connection, transaction);
+        var window = new NpgsqlBatchCommand("SELECT opens_at, closes_at FROM engagement_follower WHERE follower = @follower AND active");
+        window.Parameters.AddWithValue("follower", follower);
+        read.BatchCommands.Add(window);
+        var followed = new NpgsqlBatchCommand("SELECT track_id FROM engagement_follow WHERE follower = @follower");
+        followed.Parameters.AddWithValue("follower", follower);
+        read.BatchCommands.Add(followed);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var found = WindowAt(reader, 0);
+        await reader.NextResultAsync(cancellationToken);
+        var tracks = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tracks.Add(reader.GetString(0));
+        }
+
+        return (found, tracks);
+    }
+
+    /// <summary>A follower window from two nullable timestamp columns, opening first.</summary>
+    private static FollowerWindow WindowAt(NpgsqlDataReader reader, int opens) => new(
+        reader.IsDBNull(opens) ? null : reader.GetFieldValue<DateTimeOffset>(opens),
+        reader.IsDBNull(opens + 1) ? null : reader.GetFieldValue<DateTimeOffset>(opens + 1));
 
     /// <summary>The tracks' points inside the follower's window, less the video minutes it excludes.</summary>
     private static async Task<Dictionary<string, long>> PointsAsync(
@@ -892,7 +881,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            windows.Add(new FollowerWindow(reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1)));
+            windows.Add(WindowAt(reader, 0));
         }
 
         return windows;

@@ -68,7 +68,8 @@ public sealed class RoundReviewScenario(SpotlightApiFactory factory)
             if (e.At >= from && e.At < to && !excluded.Any(x => x.VideoId == e.VideoId && e.At >= x.From && e.At < x.To))
             {
                 var counts = default(Counts);
-                counts.Add(e.Kind switch { "view" => GrainInterfaces.Engagement.EngagementKind.View, "like" => GrainInterfaces.Engagement.EngagementKind.Like, "comment" => GrainInterfaces.Engagement.EngagementKind.Comment, "share" => GrainInterfaces.Engagement.EngagementKind.Share, _ => GrainInterfaces.Engagement.EngagementKind.Use }, e.Count);
+                // A registration's use is not a kind a batch may carry.
+                counts.Add(EngagementRules.ParseKind(e.Kind) ?? GrainInterfaces.Engagement.EngagementKind.Use, e.Count);
                 points[trackOfVideo[e.VideoId]] += counts.Points;
             }
         }
