@@ -209,7 +209,7 @@ public sealed class RoundGrain : Grain, IRoundGrain, IRemindable
         // changes nothing) and records it then. Its answer is every entry's points without the excluded minutes,
         // in step with commits, so the board starts again from it.
         var (first, end) = EventMinutes.Bounds(exclusion.From, exclusion.To);
-        var snapshot = await _store.ExcludeAsync(Follower, new EngagementExclusion(exclusion.VideoId, first, end), CancellationToken.None);
+        var snapshot = await _store.ExcludeAsync(Follower, new EngagementExclusion(exclusion.TrackId, exclusion.VideoId, first, end), CancellationToken.None);
         if (!State.Exclusions.Any(e => e.VideoId == exclusion.VideoId && e.From == exclusion.From && e.To == exclusion.To))
         {
             State.Exclusions.Add(exclusion);

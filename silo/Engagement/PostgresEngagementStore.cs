@@ -312,12 +312,13 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         {
             change.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE engagement_registry SET version = version + 1"));
             var add = new NpgsqlBatchCommand("""
-                INSERT INTO engagement_exclusion (follower, video_id, first_minute, end_minute, version)
-                SELECT @follower, @video, @first, @end, (SELECT version FROM engagement_registry)
+                INSERT INTO engagement_exclusion (follower, track_id, video_id, first_minute, end_minute, version)
+                SELECT @follower, @track, @video, @first, @end, (SELECT version FROM engagement_registry)
                  WHERE EXISTS (SELECT 1 FROM engagement_follower WHERE follower = @follower AND active)
                 ON CONFLICT DO NOTHING
                 """);
             add.Parameters.AddWithValue("follower", follower);
+            add.Parameters.AddWithValue("track", exclusion.TrackId);
             add.Parameters.AddWithValue("video", exclusion.VideoId);
             add.Parameters.AddWithValue("first", exclusion.FirstMinute);
             add.Parameters.AddWithValue("end", exclusion.EndMinute);
@@ -578,12 +579,11 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         }
 
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO engagement_video_minute AS m (video_id, minute, track_id, part, views, likes, comments, shares, uses)
-            SELECT x, mi, t, @part, v, l, c, s, u FROM unnest(@videos, @minutes, @tracks, @views, @likes, @comments, @shares, @uses) AS y(x, mi, t, v, l, c, s, u)
-            ON CONFLICT (video_id, minute) DO UPDATE SET views = m.views + EXCLUDED.views, likes = m.likes + EXCLUDED.likes,
+            INSERT INTO engagement_video_minute AS m (track_id, minute, video_id, views, likes, comments, shares, uses)
+            SELECT * FROM unnest(@tracks, @minutes, @videos, @views, @likes, @comments, @shares, @uses)
+            ON CONFLICT (track_id, minute, video_id) DO UPDATE SET views = m.views + EXCLUDED.views, likes = m.likes + EXCLUDED.likes,
                 comments = m.comments + EXCLUDED.comments, shares = m.shares + EXCLUDED.shares, uses = m.uses + EXCLUDED.uses
             """);
-        command.Parameters.AddWithValue("part", (short)commit.Partition);
         command.Parameters.AddWithValue("videos", videos);
         command.Parameters.AddWithValue("minutes", minutes);
         command.Parameters.AddWithValue("tracks", tracks);
@@ -717,7 +717,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
 
         // Exclusions likewise: a refreshed follower's all, others' new ones (adding one again changes nothing).
         await using (var read = new NpgsqlCommand("""
-            SELECT e.follower, e.video_id, e.first_minute, e.end_minute FROM engagement_exclusion e JOIN engagement_follower r ON r.follower = e.follower
+            SELECT e.follower, e.track_id, e.video_id, e.first_minute, e.end_minute FROM engagement_exclusion e JOIN engagement_follower r ON r.follower = e.follower
              WHERE r.active AND (e.version > @seen OR r.version > @seen)
             """, connection, transaction))
         {
@@ -728,7 +728,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
                 var follower = reader.GetString(0);
                 if (_registry.IsFollowing(follower))
                 {
-                    _registry.Exclude(follower, new EngagementExclusion(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+                    _registry.Exclude(follower, new EngagementExclusion(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
                 }
             }
         }
@@ -792,13 +792,15 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
               FROM engagement_track_bucket WHERE track_id = ANY(@tracks) AND bucket >= @first AND bucket < @end
              GROUP BY track_id
             """);
-        // EXISTS, not a join: a minute inside two overlapping exclusions is taken off once.
+        // Each excluded video's minutes are read once, over the span of its exclusions; EXISTS, not a join, so a
+        // minute inside two overlapping exclusions is taken off once.
         var excluded = new NpgsqlBatchCommand("""
             SELECT m.track_id, sum(m.views)::bigint, sum(m.likes)::bigint, sum(m.comments)::bigint, sum(m.shares)::bigint, sum(m.uses)::bigint
-              FROM engagement_video_minute m
-             WHERE m.video_id IN (SELECT video_id FROM engagement_exclusion WHERE follower = @follower)
-               AND m.track_id = ANY(@tracks) AND m.minute >= @first AND m.minute < @end
-               AND EXISTS (SELECT 1 FROM engagement_exclusion e
+              FROM (SELECT track_id, video_id, min(first_minute) AS f, max(end_minute) AS e FROM engagement_exclusion
+                     WHERE follower = @follower AND track_id = ANY(@tracks) GROUP BY track_id, video_id) x
+              JOIN engagement_video_minute m
+                ON m.track_id = x.track_id AND m.minute >= GREATEST(x.f, @first) AND m.minute < LEAST(x.e, @end) AND m.video_id = x.video_id
+             WHERE EXISTS (SELECT 1 FROM engagement_exclusion e
                             WHERE e.follower = @follower AND e.video_id = m.video_id AND m.minute >= e.first_minute AND m.minute < e.end_minute)
              GROUP BY m.track_id
             """);

@@ -75,11 +75,11 @@ public abstract class ExclusionStoreContract
         FollowerSnapshot afterExclusions = roundStart;
         foreach (var (video, first, end) in excluded)
         {
-            afterExclusions = await store.ExcludeAsync("round/s/1", new EngagementExclusion(video, first, end), CancellationToken.None);
+            afterExclusions = await store.ExcludeAsync("round/s/1", new EngagementExclusion(Videos[video].Track, video, first, end), CancellationToken.None);
         }
 
         // A second time changes nothing.
-        afterExclusions = await store.ExcludeAsync("round/s/1", new EngagementExclusion("v1", NowMinute - 90, NowMinute - 30), CancellationToken.None);
+        afterExclusions = await store.ExcludeAsync("round/s/1", new EngagementExclusion("t1", "v1", NowMinute - 90, NowMinute - 30), CancellationToken.None);
         Assert.Equal(BruteForce(committed, round, excluded), afterExclusions.Points);
         Assert.NotEqual(BruteForce(committed, round, []), afterExclusions.Points);
 
