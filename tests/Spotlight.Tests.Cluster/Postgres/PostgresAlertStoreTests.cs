@@ -4,7 +4,7 @@ using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Postgres;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public sealed class PostgresAlertStoreTests(PostgresFixture postgres) : AlertStoreContract, IAsyncLifetime
 {
     private readonly EngagementDatabases _databases = new(postgres);

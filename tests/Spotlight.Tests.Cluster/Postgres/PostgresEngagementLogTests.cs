@@ -8,7 +8,7 @@ using Spotlight.Domain;
 
 namespace Spotlight.Tests.Cluster.Postgres;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public sealed class PostgresEngagementLogTests(PostgresFixture postgres) : EngagementLogContract, IAsyncLifetime
 {
     private readonly List<EngagementDatabase> _databases = [];

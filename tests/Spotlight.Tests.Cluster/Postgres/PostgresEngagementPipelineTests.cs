@@ -7,7 +7,7 @@ namespace Spotlight.Tests.Cluster.Postgres;
 
 /// <summary>Postgres mode: engagement goes through the durable log to the consumers, exactly once, across
 /// a restart of every silo (partitions are replayed from their checkpoints).</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public class PostgresEngagementPipelineTests(PostgresFixture postgres)
 {
     [Fact]

@@ -10,7 +10,7 @@ using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Postgres;
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public class PostgresPersistenceTests(PostgresFixture postgres)
 {
     [Fact]

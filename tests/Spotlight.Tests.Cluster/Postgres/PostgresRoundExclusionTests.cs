@@ -15,7 +15,7 @@ namespace Spotlight.Tests.Cluster.Postgres;
 /// database); a silo leaving does not undo it; and once the round closes its results keep the exclusion and no
 /// further one is taken.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public class PostgresRoundExclusionTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(60);

@@ -6,7 +6,7 @@ namespace Spotlight.Tests.Cluster.Postgres;
 
 /// <summary>Postgres mode: a round's closing reminder is in the reminder table, so a round whose closing
 /// time passes while no silo runs closes by itself once a silo is back.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresStoreCollection.Name)]
 public class PostgresSeasonClosingTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Preparation = TimeSpan.FromSeconds(30);
