@@ -13,11 +13,8 @@ UPDATE engagement_exclusion e
   FROM spotlight_video v
  WHERE v.video_id = e.video_id;
 
-UPDATE engagement_exclusion e
-   SET track_id = (SELECT m.track_id FROM engagement_video_minute m WHERE m.video_id = e.video_id LIMIT 1)
- WHERE e.track_id IS NULL;
-
--- An exclusion whose video has neither a track nor minutes excludes nothing.
+-- Ingestion takes a video's track from the same directory, so a video missing there has no minutes: its
+-- exclusion excludes nothing.
 DELETE FROM engagement_exclusion WHERE track_id IS NULL;
 
 ALTER TABLE engagement_exclusion ALTER COLUMN track_id SET NOT NULL;
