@@ -48,6 +48,15 @@ public sealed class EngagementOptions
     /// <summary>Entries per top list (videos, creators, hashtags) a partition keeps for one title-day.</summary>
     public int TopListCapacity { get; set; } = 1024;
 
+    /// <summary>How long a partition may hold its videos' per-minute engagement before writing it (postgres mode):
+    /// a video's minute is then one row per interval instead of one per delivery. Flags read what is written, so
+    /// they may be this much behind; exclusions also read what is held (from the log), so they stay exact. 0:
+    /// every delivery writes them. See docs/operations.md "Engagement settings".</summary>
+    public TimeSpan VideoMinuteWriteInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most (video, minute) keys a partition holds before it writes them, whatever the interval.</summary>
+    public int VideoMinuteWriteLimit { get; set; } = 100_000;
+
     /// <summary>Track minutes older than this roll up into hours (outside followed windows' edges).</summary>
     public TimeSpan MinuteRollupAge { get; set; } = TimeSpan.FromHours(2);
 

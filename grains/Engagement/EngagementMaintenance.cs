@@ -59,7 +59,8 @@ public sealed class EngagementMaintenance(
         }
 
         _maintainedAt = now;
-        var pruned = await log.PruneAsync(now - options.Value.LogRetention, positions, now - options.Value.DedupeWindow, cancellationToken);
+        var consumed = await store.ReadLogConsumedAsync(cancellationToken);
+        var pruned = await log.PruneAsync(now - options.Value.LogRetention, consumed, now - options.Value.DedupeWindow, cancellationToken);
         var maintained = await store.MaintainAsync(now, cancellationToken);
         Last = (pruned, maintained);
         logger.LogDebug("Engagement maintenance: {Pruned} log entries and {Claims} batch ids pruned, {Merged} track buckets rolled up", pruned.EntriesRemoved, pruned.ClaimsRemoved, maintained.BucketsMerged);

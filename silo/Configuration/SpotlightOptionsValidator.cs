@@ -132,6 +132,17 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
             failures.Add($"{Section}EntriesPerDelivery must be from 1 to 10000, not {engagement.EntriesPerDelivery}.");
         }
 
+        // Held minutes are rebuilt from the log after a restart, so they must be written long before it is pruned.
+        if (engagement.VideoMinuteWriteInterval < TimeSpan.Zero || engagement.VideoMinuteWriteInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}VideoMinuteWriteInterval must be from 0 to 10 minutes, not {engagement.VideoMinuteWriteInterval}.");
+        }
+
+        if (engagement.VideoMinuteWriteLimit is < 1 or > 10_000_000)
+        {
+            failures.Add($"{Section}VideoMinuteWriteLimit must be from 1 to 10000000, not {engagement.VideoMinuteWriteLimit}.");
+        }
+
         if (engagement.TopListCapacity is < 10 or > 100_000)
         {
             failures.Add($"{Section}TopListCapacity must be from 10 to 100000, not {engagement.TopListCapacity}.");

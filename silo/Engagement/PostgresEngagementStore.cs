@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,6 +9,8 @@ using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Alerts;
 using Spotlight.Grains.Engagement.Integrity;
+using Spotlight.Grains.Engagement.Log;
+using Spotlight.Grains.Engagement.Payload;
 using Spotlight.GrainInterfaces.Titles.Alerts;
 using Spotlight.Grains.Engagement.Projection;
 using Spotlight.Grains.Engagement.Store;
@@ -21,10 +24,16 @@ namespace Spotlight.Silo.Engagement;
 /// belong to one partition anyway), so projectors never wait for each other. Follows lock every checkpoint
 /// row, so a commit sees the follow registry exactly as it stood when the commit began; each silo keeps the
 /// registry in memory and reads what changed when a commit finds a newer version. Alert rules work the same
-/// way; their counts, evaluation and fired alerts are <see cref="PostgresAlertBook"/>'s.
+/// way; their counts, evaluation and fired alerts are <see cref="PostgresAlertBook"/>'s. Per-video minutes are
+/// held in memory per partition and written every <see cref="EngagementOptions.VideoMinuteWriteInterval"/>
+/// (<see cref="HeldVideoMinutes"/>; the checkpoint's <c>minutes_offset</c> says how far they are written), and a
+/// snapshot of a follower with exclusions also takes off what the log holds beyond that.
 /// </summary>
-public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<EngagementOptions> options) : IEngagementStore, IAlertStore
+public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog log, IOptions<EngagementOptions> options, TimeProvider? clock = null)
+    : IEngagementStore, IAlertStore
 {
+    private const int LogReadSize = 1024;
+
     /// <summary>Rows a roll-up or trim statement moves at a time, to keep its transaction short.</summary>
     public const int MaintenanceChunk = 20_000;
 
@@ -35,6 +44,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
     private readonly FollowRegistry _registry = new();
     private long _registryVersion = -1;
     private readonly PostgresAlertBook _alerts = new(db);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly HeldVideoMinutes[] _held = [.. Enumerable.Range(0, options.Value.Partitions).Select(_ => new HeldVideoMinutes())];
+
+    // One commit or write of held minutes per partition at a time in this process (a partition's projector
+    // runs them one after another anyway; across processes the checkpoint row lock orders them).
+    private readonly SemaphoreSlim[] _heldGates = [.. Enumerable.Range(0, options.Value.Partitions).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<PartitionPosition> ReadPositionAsync(int partition, CancellationToken cancellationToken)
     {
@@ -50,19 +65,112 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         return await PositionsAsync(connection, null, cancellationToken);
     }
 
+    public async Task<long[]> ReadLogConsumedAsync(CancellationToken cancellationToken)
+    {
+        var consumed = new long[_options.Partitions];
+        await using var read = db.CreateCommand("SELECT partition, LEAST(applied_offset, minutes_offset) FROM engagement_checkpoint");
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var partition = reader.GetInt32(0);
+            if (partition < consumed.Length)
+            {
+                consumed[partition] = reader.GetInt64(1);
+            }
+        }
+
+        return consumed;
+    }
+
+    public async Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken)
+    {
+        var held = _held[partition];
+        var gate = _heldGates[partition];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _clock.GetUtcNow();
+            // Known here and nothing due: no need to ask the database. Unknown (nothing committed here yet, or a
+            // commit failed): the database says whether minutes are held, perhaps since before a restart.
+            if (held.IsKnown && (held.WrittenThrough == held.AppliedThrough || !held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
+            {
+                return;
+            }
+
+            await using var connection = await db.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var (applied, written) = await LockPositionAsync(connection, transaction, partition, cancellationToken);
+            var rebuilt = !held.Matches(written, applied);
+            if (rebuilt)
+            {
+                await RebuildHeldAsync(held, partition, written, applied, now, cancellationToken);
+            }
+
+            // Minutes rebuilt from the log are written at once: how long they were held before is unknown.
+            if (written < applied && (rebuilt || held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
+            {
+                await using var write = new NpgsqlBatch(connection, transaction);
+                if (held.Minutes.Count > 0)
+                {
+                    write.BatchCommands.Add(VideoMinuteUpsert(held.Minutes));
+                }
+
+                var move = new NpgsqlBatchCommand("UPDATE engagement_checkpoint SET minutes_offset = @applied WHERE partition = @partition");
+                move.Parameters.AddWithValue("applied", applied);
+                move.Parameters.AddWithValue("partition", partition);
+                write.BatchCommands.Add(move);
+                await write.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                held.Written(applied);
+                return;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            held.Forget();
+            throw;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    {
+        var gate = _heldGates[commit.Partition];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await CommitHeldAsync(commit, cancellationToken);
+        }
+        catch
+        {
+            // Whether the transaction committed is unknown: read what is held again next time.
+            _held[commit.Partition].Forget();
+            throw;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<CommitOutcome> CommitHeldAsync(DeliveryCommit commit, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long applied, version, alertVersion;
+        long applied, written, version, alertVersion;
         await using (var check = new NpgsqlBatch(connection, transaction))
         {
-            var position = new NpgsqlBatchCommand("SELECT applied_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE");
+            var position = new NpgsqlBatchCommand("SELECT applied_offset, minutes_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE");
             position.Parameters.AddWithValue("partition", commit.Partition);
             check.BatchCommands.Add(position);
             check.BatchCommands.Add(new NpgsqlBatchCommand("SELECT version, alert_version FROM engagement_registry"));
             await using var reader = await check.ExecuteReaderAsync(cancellationToken);
-            applied = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : throw MissingLayout();
+            (applied, written) = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : throw MissingLayout();
             await reader.NextResultAsync(cancellationToken);
             (version, alertVersion) = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
         }
@@ -72,6 +180,18 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             await transaction.RollbackAsync(cancellationToken);
             return CommitOutcome.Conflict(applied);
         }
+
+        var now = _clock.GetUtcNow();
+        var held = _held[commit.Partition];
+        if (!held.Matches(written, applied))
+        {
+            await RebuildHeldAsync(held, commit.Partition, written, applied, now, cancellationToken);
+        }
+
+        // Written with this commit: everything held and the delivery's own; otherwise the delivery's are held.
+        var writeMinutes = held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit, commit.VideoMinutes.Count)
+            ? held.WithDelivery(commit.VideoMinutes)
+            : null;
 
         Dictionary<string, Dictionary<string, long>> points;
         await _registryGate.WaitAsync(cancellationToken);
@@ -108,9 +228,9 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
                 write.BatchCommands.Add(TrackUpsert(commit));
             }
 
-            if (commit.VideoMinutes.Count > 0)
+            if (writeMinutes is { Count: > 0 })
             {
-                write.BatchCommands.Add(VideoMinuteUpsert(commit));
+                write.BatchCommands.Add(VideoMinuteUpsert(writeMinutes));
             }
 
             if (commit.TitleMinutes.Count > 0)
@@ -130,10 +250,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
 
             var move = new NpgsqlBatchCommand("""
                 UPDATE engagement_checkpoint
-                   SET applied_offset = @last, notified_offset = GREATEST(notified_offset, LEAST(@notified, @last)), updated_at = now()
+                   SET applied_offset = @last, notified_offset = GREATEST(notified_offset, LEAST(@notified, @last)), updated_at = now(),
+                       minutes_offset = CASE WHEN @minutes THEN @last ELSE minutes_offset END
                  WHERE partition = @partition
                 """);
             move.Parameters.AddWithValue("last", commit.Last);
+            move.Parameters.AddWithValue("minutes", writeMinutes is not null);
             move.Parameters.AddWithValue("notified", commit.Notified);
             move.Parameters.AddWithValue("partition", commit.Partition);
             write.BatchCommands.Add(move);
@@ -166,6 +288,15 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
             ? await _alerts.RecordBreakoutsAsync(connection, transaction, alertVideoTotals, commit.Alerts!, commit.At, cancellationToken)
             : ([], []);
         await transaction.CommitAsync(cancellationToken);
+        if (writeMinutes is not null)
+        {
+            held.Written(commit.Last);
+        }
+        else
+        {
+            held.Held(commit.VideoMinutes, commit.Last, now);
+        }
+
         if (breakouts.Decided.Count > 0)
         {
             await _alerts.RememberFiredAsync(breakouts.Decided);
@@ -567,12 +698,12 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         return command;
     }
 
-    private static NpgsqlBatchCommand VideoMinuteUpsert(DeliveryCommit commit)
+    private static NpgsqlBatchCommand VideoMinuteUpsert(IReadOnlyDictionary<VideoMinute, Counts> videoMinutes)
     {
-        var n = commit.VideoMinutes.Count;
+        var n = videoMinutes.Count;
         var (videos, tracks, minutes, counts) = (new string[n], new string[n], new long[n], new CountColumns(n));
         var i = 0;
-        foreach (var (key, c) in commit.VideoMinutes)
+        foreach (var (key, c) in videoMinutes)
         {
             (videos[i], tracks[i], minutes[i]) = (key.VideoId, key.TrackId, key.Minute);
             counts.Set(i++, c);
@@ -775,8 +906,83 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         reader.IsDBNull(opens) ? null : reader.GetFieldValue<DateTimeOffset>(opens),
         reader.IsDBNull(opens + 1) ? null : reader.GetFieldValue<DateTimeOffset>(opens + 1));
 
-    /// <summary>The tracks' points inside the follower's window, less the video minutes it excludes.</summary>
-    private static async Task<Dictionary<string, long>> PointsAsync(
+    /// <summary>The tracks' points inside the follower's window, less the video minutes it excludes: those written,
+    /// and those its videos' partitions hold and have not written yet (read from the log).</summary>
+    private async Task<Dictionary<string, long>> PointsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
+    {
+        var points = await WrittenPointsAsync(connection, transaction, follower, window, trackIds, cancellationToken);
+        var excluded = await ExclusionsAsync(connection, transaction, follower, points.Keys, cancellationToken);
+        if (excluded.Count == 0)
+        {
+            return points;
+        }
+
+        var unwritten = await UnwrittenRangesAsync(connection, transaction, cancellationToken);
+        var ranges = excluded.ToDictionary(e => e.Key, e => e.Value.Minutes, StringComparer.Ordinal);
+        var held = new Dictionary<string, Counts>(StringComparer.Ordinal);
+        foreach (var partition in excluded.Values.Select(e => EngagementPartitions.Of(e.VideoId, e.TrackId, _options.Partitions)).Distinct())
+        {
+            if (unwritten.TryGetValue(partition, out var range))
+            {
+                await foreach (var slice in UnwrittenSlicesAsync(partition, range.Written, range.Applied, cancellationToken))
+                {
+                    ExcludedEngagement.Add(slice, window, ranges, held);
+                }
+            }
+        }
+
+        foreach (var (trackId, counts) in held)
+        {
+            if (points.ContainsKey(trackId))
+            {
+                points[trackId] -= counts.Points;
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>The follower's exclusions of its tracks' videos, per video.</summary>
+    private static async Task<Dictionary<string, (string VideoId, string TrackId, MinuteRanges Minutes)>> ExclusionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, IEnumerable<string> trackIds, CancellationToken cancellationToken)
+    {
+        var excluded = new Dictionary<string, (string VideoId, string TrackId, MinuteRanges Minutes)>(StringComparer.Ordinal);
+        await using var read = new NpgsqlCommand(
+            "SELECT video_id, track_id, first_minute, end_minute FROM engagement_exclusion WHERE follower = @follower AND track_id = ANY(@tracks)", connection, transaction);
+        read.Parameters.AddWithValue("follower", follower);
+        read.Parameters.AddWithValue("tracks", trackIds.ToArray());
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var videoId = reader.GetString(0);
+            if (!excluded.TryGetValue(videoId, out var entry))
+            {
+                excluded[videoId] = entry = (videoId, reader.GetString(1), new MinuteRanges());
+            }
+
+            entry.Minutes.Add(reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return excluded;
+    }
+
+    /// <summary>Per partition whose video minutes are written behind its counters, the log offsets between.</summary>
+    private static async Task<Dictionary<int, (long Written, long Applied)>> UnwrittenRangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var ranges = new Dictionary<int, (long Written, long Applied)>();
+        await using var read = new NpgsqlCommand("SELECT partition, minutes_offset, applied_offset FROM engagement_checkpoint WHERE minutes_offset < applied_offset", connection, transaction);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranges[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>The tracks' points inside the follower's window, less the written video minutes it excludes.</summary>
+    private static async Task<Dictionary<string, long>> WrittenPointsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
     {
         var points = trackIds.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
@@ -957,6 +1163,53 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IOptions<Engage
         reader.GetString(at + 1),
         new EngagementCounters(reader.GetInt64(at + 2), reader.GetInt64(at + 3), reader.GetInt64(at + 4), reader.GetInt64(at + 5)),
         reader.GetInt64(at + 6));
+
+    /// <summary>Locks a partition's checkpoint row: its applied offset and how far its video minutes are written.</summary>
+    private static async Task<(long Applied, long Written)> LockPositionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("SELECT applied_offset, minutes_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE", connection, transaction);
+        read.Parameters.AddWithValue("partition", partition);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : throw MissingLayout();
+    }
+
+    /// <summary>Holds again the video minutes of the partition's log entries (<paramref name="written"/>, <paramref name="applied"/>].</summary>
+    private async Task RebuildHeldAsync(HeldVideoMinutes held, int partition, long written, long applied, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var minutes = new Dictionary<VideoMinute, Counts>();
+        await foreach (var slice in UnwrittenSlicesAsync(partition, written, applied, cancellationToken))
+        {
+            DeliveryAggregation.AddVideoMinutes(slice, minutes);
+        }
+
+        held.Reset(written, applied, minutes, now);
+    }
+
+    /// <summary>The partition's log entries (<paramref name="written"/>, <paramref name="applied"/>], every one: their
+    /// video minutes are applied but not written. The log keeps them (its pruning waits for both offsets).</summary>
+    private async IAsyncEnumerable<SliceReader> UnwrittenSlicesAsync(int partition, long written, long applied, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var after = written; after < applied;)
+        {
+            var entries = await log.ReadAsync(partition, after, (int)Math.Min(LogReadSize, applied - after), cancellationToken);
+            if (entries.Count == 0 || entries[0].Offset != after + 1)
+            {
+                throw new InvalidOperationException($"Engagement partition {partition}: log entries {after + 1}..{applied} hold video minutes not yet written, but are not in the log.");
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Offset > applied)
+                {
+                    yield break;
+                }
+
+                yield return SliceReader.Read(entry.Payload);
+            }
+
+            after = entries[^1].Offset;
+        }
+    }
 
     private static InvalidOperationException MissingLayout() =>
         new("The engagement checkpoint rows are missing; the silo's layout check (EngagementLayout) creates them at start-up.");

@@ -36,7 +36,7 @@ public static class DeliveryAggregation
                 {
                     var trackId = slice.Tracks[e.Track];
                     CollectionsMarshal.GetValueRefOrAddDefault(sum.TrackMinutes, new TrackMinute(trackId, minute), out _).Add(e.Kind, e.Count);
-                    CollectionsMarshal.GetValueRefOrAddDefault(sum.VideoMinutes, new VideoMinute(slice.Videos[e.Video], trackId, minute), out _).Add(e.Kind, e.Count);
+                    AddVideoMinute(sum.VideoMinutes, slice, e);
                 }
 
                 if (e.Kind == EngagementKind.Use)
@@ -76,6 +76,22 @@ public static class DeliveryAggregation
 
         return sum;
     }
+
+    /// <summary>Adds a slice's per-video minutes (what a store rebuilds from the log when it holds them
+    /// between writes).</summary>
+    public static void AddVideoMinutes(SliceReader slice, Dictionary<VideoMinute, Counts> into)
+    {
+        foreach (var e in slice.Events.Span)
+        {
+            if (e.Track >= 0)
+            {
+                AddVideoMinute(into, slice, e);
+            }
+        }
+    }
+
+    private static void AddVideoMinute(Dictionary<VideoMinute, Counts> into, SliceReader slice, in EngagementEvent e) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(into, new VideoMinute(slice.Videos[e.Video], slice.Tracks[e.Track], e.Minute), out _).Add(e.Kind, e.Count);
 }
 
 /// <summary>The sums of one delivery (see <see cref="DeliveryAggregation"/>).</summary>

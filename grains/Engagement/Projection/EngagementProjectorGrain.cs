@@ -409,8 +409,8 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
         return reached;
     }
 
-    /// <summary>Every few seconds: finishes a recovery, retries notices that failed, and stores how far every
-    /// grain has been told.</summary>
+    /// <summary>Every few seconds: finishes a recovery, retries notices that failed, stores how far every
+    /// grain has been told, and has the store write the video minutes it holds once they are due.</summary>
     private async Task HousekeepAsync()
     {
         try
@@ -431,6 +431,8 @@ public sealed class EngagementProjectorGrain : Grain, IEngagementProjectorGrain,
                 await _store.MarkNotifiedAsync(_partition, _notified, CancellationToken.None);
                 _notifiedStored = _notified;
             }
+
+            await _store.WriteHeldVideoMinutesAsync(_partition, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -19,6 +19,15 @@ public interface IEngagementStore
     /// <summary>Every partition's applied offset.</summary>
     Task<long[]> ReadPositionsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Per partition, the log offset up to which the store no longer needs the log (the log may prune
+    /// entries at or below it): its applied offset, or less while it holds video minutes it has not written.</summary>
+    Task<long[]> ReadLogConsumedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the partition's held video minutes if they are due (see <see cref="HeldVideoMinutes"/>;
+    /// a store that writes them with every commit does nothing). Called between deliveries, so a partition
+    /// that goes quiet still writes what it holds.</summary>
+    Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken);
+
     /// <summary>Applies a delivery if its partition is still at <see cref="DeliveryCommit.PreviousApplied"/>.</summary>
     Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken);
 
@@ -53,7 +62,8 @@ public interface IEngagementStore
     Task<FollowerSnapshot> ExcludeAsync(string follower, EngagementExclusion exclusion, CancellationToken cancellationToken);
 
     /// <summary>The engagement per minute in [<paramref name="firstMinute"/>, <paramref name="endMinute"/>) of the
-    /// videos of these tracks (minutes with none are left out), as kept by <see cref="VideoMinuteRetention"/>.</summary>
+    /// videos of these tracks (minutes with none are left out), as kept by <see cref="VideoMinuteRetention"/>. It
+    /// may miss what the store holds and has not written yet (up to <c>VideoMinuteWriteInterval</c>).</summary>
     Task<IReadOnlyList<VideoMinuteRow>> ReadVideoMinutesAsync(IReadOnlyCollection<string> trackIds, long firstMinute, long endMinute, CancellationToken cancellationToken);
 
     Task<TitleDaySnapshot> LoadTitleDayAsync(string titleId, long day, CancellationToken cancellationToken);

@@ -48,6 +48,11 @@ public sealed class MemoryEngagementStore : IEngagementStore, IAlertStore, IDisp
 
     public Task<long[]> ReadPositionsAsync(CancellationToken cancellationToken) => Task.FromResult(Positions());
 
+    /// <summary>Video minutes are written with every commit here (memory is cheap), so nothing is held.</summary>
+    public Task<long[]> ReadLogConsumedAsync(CancellationToken cancellationToken) => Task.FromResult(Positions());
+
+    public Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
     {
         _exclusive.EnterReadLock();

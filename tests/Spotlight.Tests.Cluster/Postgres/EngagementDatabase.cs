@@ -19,7 +19,7 @@ public sealed class EngagementDatabase : IAsyncDisposable
     {
         Data = data;
         Log = new PostgresEngagementLog(data, Microsoft.Extensions.Options.Options.Create(options), _metrics, NullLogger<PostgresEngagementLog>.Instance);
-        Store = new PostgresEngagementStore(data, Microsoft.Extensions.Options.Options.Create(options));
+        Store = new PostgresEngagementStore(data, Log, Microsoft.Extensions.Options.Options.Create(options));
     }
 
     public NpgsqlDataSource Data { get; }

@@ -18,10 +18,11 @@ public sealed class EngagementDatabases(PostgresFixture postgres) : IAsyncDispos
     }
 
     /// <summary>A second store over the same database, as another silo has: its own follow registry in memory.</summary>
-    public IEngagementStore AnotherStoreOver(IEngagementStore store) =>
-        new Spotlight.Silo.Engagement.PostgresEngagementStore(
-            _databases.Single(d => ReferenceEquals(d.Store, store)).Data,
-            Microsoft.Extensions.Options.Options.Create(EngagementStoreContract.Options));
+    public IEngagementStore AnotherStoreOver(IEngagementStore store)
+    {
+        var database = _databases.Single(d => ReferenceEquals(d.Store, store));
+        return new Spotlight.Silo.Engagement.PostgresEngagementStore(database.Data, database.Log, Microsoft.Extensions.Options.Options.Create(EngagementStoreContract.Options));
+    }
 
     public async ValueTask DisposeAsync()
     {
