@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 using Spotlight.GrainInterfaces.Titles.Alerts;
@@ -16,7 +17,8 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
     private const int FiredMemory = 100_000;
 
     private volatile AlertRuleSet _rules = AlertRuleSet.Empty;
-    private readonly HashSet<(string TitleId, string RuleId, long Window)> _windowsFired = [];
+    // Read by every commit's counting without the gate (see CountAsync); changed under it.
+    private readonly ConcurrentDictionary<(string TitleId, string RuleId, long Window), byte> _windowsFired = new();
     private long _version = -1;
 
     /// <summary>The commit's alert counts, with the rules as of <paramref name="version"/> (read under the commit's
@@ -44,7 +46,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
 
         // No rule can be added while this commit holds its checkpoint row, so the set read now is the version's.
         var rules = _rules;
-        var counts = AlertCounting.Count(rules, input);
+        var counts = AlertCounting.Count(rules, input, _windowsFired.ContainsKey);
         return (counts.Rules.Keys,
             counts.Rules.Count == 0 ? null : CountUpsert(rules, partition, offset, counts.Rules),
             counts.Videos.Count == 0 ? null : VideoUpsert(counts.Videos));
@@ -71,7 +73,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _windowsFired.Contains(key.RuleWindow));
+            firing = BreakoutDecisions.Decide(_rules, input.Routes, totals, key => _windowsFired.ContainsKey(key.RuleWindow));
         }
         finally
         {
@@ -95,7 +97,10 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
                 _windowsFired.Clear();
             }
 
-            _windowsFired.UnionWith(decided.Select(k => k.RuleWindow));
+            foreach (var key in decided)
+            {
+                _windowsFired.TryAdd(key.RuleWindow, 0);
+            }
         }
         finally
         {
@@ -166,7 +171,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         try
         {
             // A window that has fired fires no more: its keys need no reading.
-            ordered = [.. keys.Distinct().Where(k => !_windowsFired.Contains(k.RuleWindow))];
+            ordered = [.. keys.Distinct().Where(k => !_windowsFired.ContainsKey(k.RuleWindow))];
         }
         finally
         {

@@ -703,7 +703,8 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         var n = videoMinutes.Count;
         var (videos, tracks, minutes, counts) = (new string[n], new string[n], new long[n], new CountColumns(n));
         var i = 0;
-        foreach (var (key, c) in videoMinutes)
+        // In key order: a held write is thousands of new rows, and the index takes them page by page.
+        foreach (var (key, c) in videoMinutes.OrderBy(m => m.Key.TrackId, StringComparer.Ordinal).ThenBy(m => m.Key.Minute).ThenBy(m => m.Key.VideoId, StringComparer.Ordinal))
         {
             (videos[i], tracks[i], minutes[i]) = (key.VideoId, key.TrackId, key.Minute);
             counts.Set(i++, c);

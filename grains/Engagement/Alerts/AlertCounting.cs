@@ -12,11 +12,14 @@ namespace Spotlight.Grains.Engagement.Alerts;
 /// counts a video's views per window length and window once, whatever titles and rules watch it: a video has
 /// one partition, so its window counts have one writer and its breakouts are decided inside the commit. A store
 /// runs this inside its commit, with the rules that commit sees; a delivery that touches no title with rules
-/// costs a lookup per routed video.
+/// costs a lookup per routed video. A window that has fired needs no more counting when nothing else reads
+/// its count: an engagement-rate rule's, and a video's window once every breakout rule of that length watching
+/// the video has fired in it (a hashtag-rising window is the next one's baseline, so it is always counted).
 /// </summary>
 public static class AlertCounting
 {
-    public static AlertCounts Count(AlertRuleSet rules, AlertInput? input)
+    /// <param name="fired">Whether a rule's window is known to have fired (its record committed); null: none is known.</param>
+    public static AlertCounts Count(AlertRuleSet rules, AlertInput? input, Func<(string TitleId, string RuleId, long Window), bool>? fired = null)
     {
         var counts = new AlertCounts();
         if (input is null || rules.IsEmpty)
@@ -73,6 +76,11 @@ public static class AlertCounting
                     }
 
                     var window = AlertWindows.IndexOfMinute(minute, rule.WindowMinutes);
+                    if (rule.Kind == AlertKind.EngagementRate && fired is not null && fired((titleId, rule.Id, window)))
+                    {
+                        continue;
+                    }
+
                     foreach (var subject in AlertEvaluator.SubjectsOf(rule, kind, video.Route.Entry.VideoId, video.Route.Entry.Hashtags))
                     {
                         var key = new AlertKey(titleId, rule.Id, window, subject);
@@ -83,9 +91,15 @@ public static class AlertCounting
 
             if (kind == EngagementKind.View)
             {
-                foreach (var minutes in video.BreakoutWindows)
+                foreach (var (minutes, watching) in video.Breakouts)
                 {
-                    var key = new VideoWindow(video.Route.Entry.VideoId, minutes, AlertWindows.IndexOfMinute(minute, minutes));
+                    var window = AlertWindows.IndexOfMinute(minute, minutes);
+                    if (fired is not null && Array.TrueForAll(watching, r => fired((r.TitleId, r.RuleId, window))))
+                    {
+                        continue;
+                    }
+
+                    var key = new VideoWindow(video.Route.Entry.VideoId, minutes, window);
                     counts.Videos[key] = counts.Videos.GetValueOrDefault(key) + count;
                 }
             }
@@ -97,16 +111,19 @@ public static class AlertCounting
     private static Watched WatchedOf(AlertRuleSet rules, VideoRoute route, string[] titles) => new(
         route,
         titles,
-        [.. titles.SelectMany(t => rules.RulesOf(t)!).Where(r => r.Kind == AlertKind.VideoBreakout).Select(r => r.WindowMinutes).Distinct()]);
+        [.. titles.SelectMany(t => rules.RulesOf(t)!).Where(r => r.Kind == AlertKind.VideoBreakout)
+            .GroupBy(r => r.WindowMinutes)
+            .Select(g => (g.Key, g.Select(r => (r.TitleId, r.Id)).ToArray()))]);
 
-    /// <summary>A video with the titles that have rules for it; one per video and delivery, compared by reference.</summary>
-    private sealed class Watched(VideoRoute route, string[] titles, int[] breakoutWindows)
+    /// <summary>A video with the titles that have rules for it, and per window length of the breakout rules
+    /// watching it, those rules; one per video and delivery, compared by reference.</summary>
+    private sealed class Watched(VideoRoute route, string[] titles, (int Minutes, (string TitleId, string RuleId)[] Rules)[] breakouts)
     {
         public VideoRoute Route { get; } = route;
 
         public string[] Titles { get; } = titles;
 
-        public int[] BreakoutWindows { get; } = breakoutWindows;
+        public (int Minutes, (string TitleId, string RuleId)[] Rules)[] Breakouts { get; } = breakouts;
     }
 }
 

@@ -42,7 +42,7 @@ public sealed class MemoryAlertBook
     public IReadOnlyCollection<AlertKey> Commit(int partition, long offset, AlertInput? input, DateTimeOffset now)
     {
         var rules = _rules;
-        var counts = AlertCounting.Count(rules, input);
+        var counts = AlertCounting.Count(rules, input, IsFired);
         if (counts.Rules.Count == 0 && counts.Videos.Count == 0)
         {
             return [];
@@ -76,6 +76,14 @@ public sealed class MemoryAlertBook
         }
 
         return counts.Rules.Keys;
+    }
+
+    private bool IsFired((string TitleId, string RuleId, long Window) window)
+    {
+        lock (_gate)
+        {
+            return _fired.ContainsKey(window);
+        }
     }
 
     public IReadOnlyList<FiredAlert> Evaluate(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now)

@@ -129,6 +129,29 @@ public class AlertCountingTests
     }
 
     [Fact]
+    public void AFiredWindow_IsNoLongerCounted_ExceptAsAHashtagBaseline_OrWhileABreakoutRuleWatchingTheVideoHasNotFired()
+    {
+        var book = BookWith([
+            new AlertRule("rate", "a", AlertKind.EngagementRate, 10, 60, 2m, "sam", Start),
+            new AlertRule("rising", "a", AlertKind.HashtagRising, 10, 60, 2m, "sam", Start),
+            new AlertRule("breakout", "a", AlertKind.VideoBreakout, 10, 60, 2m, "sam", Start),
+            new AlertRule("breakout", "b", AlertKind.VideoBreakout, 10, 60, 2m, "sam", Start)]);
+        var window = AlertWindows.IndexOf(Start, 60);
+        HashSet<(string, string, long)> fired = [("a", "rate", window), ("a", "rising", window), ("a", "breakout", window)];
+
+        var counts = AlertCounting.Count(book.Rules, Input([("v3", EngagementKind.View, 12, Start), ("v1", EngagementKind.View, 5, Start)]), fired.Contains);
+
+        // The rate's window is done; the hashtag's is the next window's baseline; v3 is still watched by b's rule, v1 by none.
+        Assert.DoesNotContain(counts.Rules.Keys, k => k.RuleId == "rate");
+        Assert.Equal(17, counts.Rules.Where(k => k.Key.RuleId == "rising").Sum(k => k.Value));
+        Assert.Equal(new Dictionary<VideoWindow, long> { [new("v3", 60, window)] = 12 }, counts.Videos);
+
+        fired.Add(("b", "breakout", window));
+        Assert.Empty(AlertCounting.Count(book.Rules, Input([("v3", EngagementKind.View, 12, Start)]), fired.Contains).Videos);
+        Assert.Equal(12, AlertCounting.Count(book.Rules, Input([("v3", EngagementKind.View, 12, Start.AddHours(1))]), fired.Contains).Videos.Single().Value);
+    }
+
+    [Fact]
     public void AWindow_FiresOnce_HoweverOftenItIsEvaluated()
     {
         var book = BookWith([new AlertRule("rate", "a", AlertKind.EngagementRate, 10, 60, 2m, "sam", Start)]);
