@@ -67,19 +67,8 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
 
     public async Task<long[]> ReadLogConsumedAsync(CancellationToken cancellationToken)
     {
-        var consumed = new long[_options.Partitions];
-        await using var read = db.CreateCommand("SELECT partition, LEAST(applied_offset, minutes_offset) FROM engagement_checkpoint");
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var partition = reader.GetInt32(0);
-            if (partition < consumed.Length)
-            {
-                consumed[partition] = reader.GetInt64(1);
-            }
-        }
-
-        return consumed;
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        return await CheckpointColumnAsync(connection, null, "LEAST(applied_offset, minutes_offset)", cancellationToken);
     }
 
     public async Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken)
@@ -1035,10 +1024,14 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         return points;
     }
 
-    private async Task<long[]> PositionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    private Task<long[]> PositionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        CheckpointColumnAsync(connection, transaction, "applied_offset", cancellationToken);
+
+    /// <summary>An offset of every partition's checkpoint row (<paramref name="column"/>: a constant expression).</summary>
+    private async Task<long[]> CheckpointColumnAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string column, CancellationToken cancellationToken)
     {
         var positions = new long[_options.Partitions];
-        await using var read = new NpgsqlCommand("SELECT partition, applied_offset FROM engagement_checkpoint", connection, transaction);
+        await using var read = new NpgsqlCommand($"SELECT partition, {column} FROM engagement_checkpoint", connection, transaction);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
