@@ -34,6 +34,9 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
 {
     private const int LogReadSize = 1024;
 
+    /// <summary>A partition's checkpoint row, locked: its applied offset and how far its video minutes are written.</summary>
+    private const string LockPositionSql = "SELECT applied_offset, minutes_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE";
+
     /// <summary>Rows a roll-up or trim statement moves at a time, to keep its transaction short.</summary>
     public const int MaintenanceChunk = 20_000;
 
@@ -47,8 +50,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly HeldVideoMinutes[] _held = [.. Enumerable.Range(0, options.Value.Partitions).Select(_ => new HeldVideoMinutes())];
 
-    // One commit or write of held minutes per partition at a time in this process (a partition's projector
-    // runs them one after another anyway; across processes the checkpoint row lock orders them).
+    // See WithHeldAsync.
     private readonly SemaphoreSlim[] _heldGates = [.. Enumerable.Range(0, options.Value.Partitions).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task<PartitionPosition> ReadPositionAsync(int partition, CancellationToken cancellationToken)
@@ -71,50 +73,23 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         return await CheckpointColumnAsync(connection, null, "LEAST(applied_offset, minutes_offset)", cancellationToken);
     }
 
-    public async Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken)
+    public Task WriteHeldVideoMinutesAsync(int partition, CancellationToken cancellationToken) =>
+        WithHeldAsync(partition, held => WriteDueAsync(held, partition, cancellationToken), cancellationToken);
+
+    public Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken) =>
+        WithHeldAsync(commit.Partition, held => CommitHeldAsync(commit, held, cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on the partition's held minutes, one at a time in this process (a
+    /// partition's projector runs them one after another anyway; across processes the checkpoint row lock orders
+    /// them). When it fails, whether its transaction committed is unknown, so they are read again next time.</summary>
+    private async Task<T> WithHeldAsync<T>(int partition, Func<HeldVideoMinutes, Task<T>> work, CancellationToken cancellationToken)
     {
         var held = _held[partition];
         var gate = _heldGates[partition];
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var now = _clock.GetUtcNow();
-            // Known here and nothing due: no need to ask the database. Unknown (nothing committed here yet, or a
-            // commit failed): the database says whether minutes are held, perhaps since before a restart.
-            if (held.IsKnown && (held.WrittenThrough == held.AppliedThrough || !held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
-            {
-                return;
-            }
-
-            await using var connection = await db.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var (applied, written) = await LockPositionAsync(connection, transaction, partition, cancellationToken);
-            var rebuilt = !held.Matches(written, applied);
-            if (rebuilt)
-            {
-                await RebuildHeldAsync(held, partition, written, applied, now, cancellationToken);
-            }
-
-            // Minutes rebuilt from the log are written at once: how long they were held before is unknown.
-            if (written < applied && (rebuilt || held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
-            {
-                await using var write = new NpgsqlBatch(connection, transaction);
-                if (held.Minutes.Count > 0)
-                {
-                    write.BatchCommands.Add(VideoMinuteUpsert(held.Minutes));
-                }
-
-                var move = new NpgsqlBatchCommand("UPDATE engagement_checkpoint SET minutes_offset = @applied WHERE partition = @partition");
-                move.Parameters.AddWithValue("applied", applied);
-                move.Parameters.AddWithValue("partition", partition);
-                write.BatchCommands.Add(move);
-                await write.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                held.Written(applied);
-                return;
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            return await work(held);
         }
         catch
         {
@@ -127,34 +102,61 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         }
     }
 
-    public async Task<CommitOutcome> CommitAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    /// <summary>Writes the held minutes if they are due; answers whether it wrote.</summary>
+    private async Task<bool> WriteDueAsync(HeldVideoMinutes held, int partition, CancellationToken cancellationToken)
     {
-        var gate = _heldGates[commit.Partition];
-        await gate.WaitAsync(cancellationToken);
-        try
+        var now = _clock.GetUtcNow();
+        // Known here and nothing due: no need to ask the database. Unknown (nothing committed here yet, or a
+        // commit failed): the database says whether minutes are held, perhaps since before a restart.
+        if (held.IsKnown && (held.WrittenThrough == held.AppliedThrough || !held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
         {
-            return await CommitHeldAsync(commit, cancellationToken);
+            return false;
         }
-        catch
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (applied, written) = await LockPositionAsync(connection, transaction, partition, cancellationToken);
+        var rebuilt = !held.Matches(written, applied);
+        if (rebuilt)
         {
-            // Whether the transaction committed is unknown: read what is held again next time.
-            _held[commit.Partition].Forget();
-            throw;
+            await RebuildHeldAsync(held, partition, written, applied, now, cancellationToken);
         }
-        finally
+
+        // Minutes rebuilt from the log are written at once: how long they were held before is unknown.
+        if (written == applied || (!rebuilt && !held.IsDue(now, _options.VideoMinuteWriteInterval, _options.VideoMinuteWriteLimit)))
         {
-            gate.Release();
+            await transaction.CommitAsync(cancellationToken);
+            return false;
         }
+
+        await using (var write = new NpgsqlBatch(connection, transaction))
+        {
+            if (held.Minutes.Count > 0)
+            {
+                write.BatchCommands.Add(VideoMinuteUpsert(held.Minutes));
+            }
+
+            var move = new NpgsqlBatchCommand("UPDATE engagement_checkpoint SET minutes_offset = @applied WHERE partition = @partition");
+            move.Parameters.AddWithValue("applied", applied);
+            move.Parameters.AddWithValue("partition", partition);
+            write.BatchCommands.Add(move);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        held.Written(applied);
+        return true;
     }
 
-    private async Task<CommitOutcome> CommitHeldAsync(DeliveryCommit commit, CancellationToken cancellationToken)
+    /// <summary>Applies a delivery (see <see cref="CommitAsync"/>) and writes the held minutes with it when they are due.</summary>
+    private async Task<CommitOutcome> CommitHeldAsync(DeliveryCommit commit, HeldVideoMinutes held, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         long applied, written, version, alertVersion;
         await using (var check = new NpgsqlBatch(connection, transaction))
         {
-            var position = new NpgsqlBatchCommand("SELECT applied_offset, minutes_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE");
+            var position = new NpgsqlBatchCommand(LockPositionSql);
             position.Parameters.AddWithValue("partition", commit.Partition);
             check.BatchCommands.Add(position);
             check.BatchCommands.Add(new NpgsqlBatchCommand("SELECT version, alert_version FROM engagement_registry"));
@@ -171,7 +173,6 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         }
 
         var now = _clock.GetUtcNow();
-        var held = _held[commit.Partition];
         if (!held.Matches(written, applied))
         {
             await RebuildHeldAsync(held, commit.Partition, written, applied, now, cancellationToken);
@@ -901,17 +902,15 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
     private async Task<Dictionary<string, long>> PointsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
     {
-        var points = await WrittenPointsAsync(connection, transaction, follower, window, trackIds, cancellationToken);
-        var excluded = await ExclusionsAsync(connection, transaction, follower, points.Keys, cancellationToken);
+        var (points, excluded, unwritten) = await WrittenPointsAsync(connection, transaction, follower, window, trackIds, cancellationToken);
         if (excluded.Count == 0)
         {
             return points;
         }
 
-        var unwritten = await UnwrittenRangesAsync(connection, transaction, cancellationToken);
         var ranges = excluded.ToDictionary(e => e.Key, e => e.Value.Minutes, StringComparer.Ordinal);
         var held = new Dictionary<string, Counts>(StringComparer.Ordinal);
-        foreach (var partition in excluded.Values.Select(e => EngagementPartitions.Of(e.VideoId, e.TrackId, _options.Partitions)).Distinct())
+        foreach (var partition in excluded.Select(e => EngagementPartitions.Of(e.Key, e.Value.TrackId, _options.Partitions)).Distinct())
         {
             if (unwritten.TryGetValue(partition, out var range))
             {
@@ -933,52 +932,18 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         return points;
     }
 
-    /// <summary>The follower's exclusions of its tracks' videos, per video.</summary>
-    private static async Task<Dictionary<string, (string VideoId, string TrackId, MinuteRanges Minutes)>> ExclusionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, IEnumerable<string> trackIds, CancellationToken cancellationToken)
-    {
-        var excluded = new Dictionary<string, (string VideoId, string TrackId, MinuteRanges Minutes)>(StringComparer.Ordinal);
-        await using var read = new NpgsqlCommand(
-            "SELECT video_id, track_id, first_minute, end_minute FROM engagement_exclusion WHERE follower = @follower AND track_id = ANY(@tracks)", connection, transaction);
-        read.Parameters.AddWithValue("follower", follower);
-        read.Parameters.AddWithValue("tracks", trackIds.ToArray());
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var videoId = reader.GetString(0);
-            if (!excluded.TryGetValue(videoId, out var entry))
-            {
-                excluded[videoId] = entry = (videoId, reader.GetString(1), new MinuteRanges());
-            }
-
-            entry.Minutes.Add(reader.GetInt64(2), reader.GetInt64(3));
-        }
-
-        return excluded;
-    }
-
-    /// <summary>Per partition whose video minutes are written behind its counters, the log offsets between.</summary>
-    private static async Task<Dictionary<int, (long Written, long Applied)>> UnwrittenRangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        var ranges = new Dictionary<int, (long Written, long Applied)>();
-        await using var read = new NpgsqlCommand("SELECT partition, minutes_offset, applied_offset FROM engagement_checkpoint WHERE minutes_offset < applied_offset", connection, transaction);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ranges[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2));
-        }
-
-        return ranges;
-    }
-
-    /// <summary>The tracks' points inside the follower's window, less the written video minutes it excludes.</summary>
-    private static async Task<Dictionary<string, long>> WrittenPointsAsync(
+    /// <summary>In one read: the tracks' points inside the follower's window less the written video minutes it
+    /// excludes, the follower's exclusions of its tracks' videos (per video), and, per partition whose video
+    /// minutes are written behind its counters, the log offsets between.</summary>
+    private static async Task<(Dictionary<string, long> Points, Dictionary<string, (string TrackId, MinuteRanges Minutes)> Excluded, Dictionary<int, (long Written, long Applied)> Unwritten)> WrittenPointsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string follower, FollowerWindow window, IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken)
     {
         var points = trackIds.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
+        var excludedVideos = new Dictionary<string, (string TrackId, MinuteRanges Minutes)>(StringComparer.Ordinal);
+        var unwritten = new Dictionary<int, (long Written, long Applied)>();
         if (points.Count == 0)
         {
-            return points;
+            return (points, excludedVideos, unwritten);
         }
 
         var (first, end) = EventMinutes.Bounds(window.OpensAt, window.ClosesAt);
@@ -1009,6 +974,11 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
         }
 
         excluded.Parameters.AddWithValue("follower", follower);
+        var exclusions = new NpgsqlBatchCommand("SELECT video_id, track_id, first_minute, end_minute FROM engagement_exclusion WHERE follower = @follower AND track_id = ANY(@tracks)");
+        exclusions.Parameters.AddWithValue("follower", follower);
+        exclusions.Parameters.AddWithValue("tracks", points.Keys.ToArray());
+        read.BatchCommands.Add(exclusions);
+        read.BatchCommands.Add(new NpgsqlBatchCommand("SELECT partition, minutes_offset, applied_offset FROM engagement_checkpoint WHERE minutes_offset < applied_offset"));
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         foreach (var sign in new[] { 1, -1 })
         {
@@ -1021,7 +991,24 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
             await reader.NextResultAsync(cancellationToken);
         }
 
-        return points;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var videoId = reader.GetString(0);
+            if (!excludedVideos.TryGetValue(videoId, out var video))
+            {
+                excludedVideos[videoId] = video = (reader.GetString(1), new MinuteRanges());
+            }
+
+            video.Minutes.Add(reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unwritten[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return (points, excludedVideos, unwritten);
     }
 
     private Task<long[]> PositionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
@@ -1161,7 +1148,7 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
     /// <summary>Locks a partition's checkpoint row: its applied offset and how far its video minutes are written.</summary>
     private static async Task<(long Applied, long Written)> LockPositionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int partition, CancellationToken cancellationToken)
     {
-        await using var read = new NpgsqlCommand("SELECT applied_offset, minutes_offset FROM engagement_checkpoint WHERE partition = @partition FOR UPDATE", connection, transaction);
+        await using var read = new NpgsqlCommand(LockPositionSql, connection, transaction);
         read.Parameters.AddWithValue("partition", partition);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetInt64(1)) : throw MissingLayout();

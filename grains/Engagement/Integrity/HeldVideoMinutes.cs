@@ -15,7 +15,6 @@ namespace Spotlight.Grains.Engagement.Integrity;
 public sealed class HeldVideoMinutes
 {
     private readonly Dictionary<VideoMinute, Counts> _minutes = [];
-    private bool _known;
 
     /// <summary>The log offset up to which the minutes are written (the store's, as last seen here).</summary>
     public long WrittenThrough { get; private set; }
@@ -29,22 +28,22 @@ public sealed class HeldVideoMinutes
     public IReadOnlyDictionary<VideoMinute, Counts> Minutes => _minutes;
 
     /// <summary>False until the first <see cref="Reset"/>, and after <see cref="Forget"/>.</summary>
-    public bool IsKnown => _known;
+    public bool IsKnown { get; private set; }
 
     /// <summary>Whether what is held is exactly what the store's positions leave unwritten.</summary>
-    public bool Matches(long writtenThrough, long appliedThrough) => _known && WrittenThrough == writtenThrough && AppliedThrough == appliedThrough;
+    public bool Matches(long writtenThrough, long appliedThrough) => IsKnown && WrittenThrough == writtenThrough && AppliedThrough == appliedThrough;
 
     /// <summary>Starts again from the store's positions with the minutes of the entries between them (read from the log).</summary>
     public void Reset(long writtenThrough, long appliedThrough, IReadOnlyDictionary<VideoMinute, Counts> minutes, DateTimeOffset now)
     {
         _minutes.Clear();
         Merge(_minutes, minutes);
-        (WrittenThrough, AppliedThrough, _known) = (writtenThrough, appliedThrough, true);
+        (WrittenThrough, AppliedThrough, IsKnown) = (writtenThrough, appliedThrough, true);
         HeldSince = _minutes.Count > 0 ? now : null;
     }
 
     /// <summary>Forgets everything: the next commit reads the positions and the log again.</summary>
-    public void Forget() => (_known, HeldSince) = (false, null);
+    public void Forget() => (IsKnown, HeldSince) = (false, null);
 
     /// <summary>Whether a commit that adds <paramref name="adding"/> keys should write everything held. With
     /// nothing to hold it should too (it writes no row, only moves the written offset, which the log's pruning
