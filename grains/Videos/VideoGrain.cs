@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Spotlight.GrainInterfaces;
 using Spotlight.GrainInterfaces.Creators;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Common;
 using Spotlight.Domain;
@@ -83,10 +84,13 @@ public sealed class VideoGrain : Grain, IVideoGrain
         var normal = VideoRules.Normalize(command);
         var video = new VideoDetails(id, normal.CreatorId, normal.CreatorFollowers, normal.TrackId, normal.Hashtags, normal.Caption,
             normal.VisualTags, _clock.GetUtcNow(), EngagementCounters.Zero);
+        // The track's season is fixed when it is submitted (a track id exists only from then), so the directory
+        // can say once whether the video's minutes are ever needed by a round.
+        var trackInSeason = video.TrackId is { } trackId && (await GrainFactory.GetGrain<ITrackGrain>(trackId).GetAsync())?.SeasonId is not null;
         // The directory first: engagement for the video is accepted from the moment it is there, and the
         // grain is its only writer, so a registration that failed below is overwritten by the next attempt.
         await _directory.RegisterAsync(
-            new VideoEntry(id, video.TrackId, video.CreatorId, video.CreatorFollowers, video.Hashtags, video.Caption, video.VisualTags, AnchorLink: null),
+            new VideoEntry(id, video.TrackId, video.CreatorId, video.CreatorFollowers, video.Hashtags, video.Caption, video.VisualTags, AnchorLink: null, trackInSeason),
             CancellationToken.None);
         _state.State.Video = video;
         _state.State.UseRecorded = video.TrackId is null;

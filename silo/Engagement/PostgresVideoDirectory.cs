@@ -3,15 +3,15 @@ using Spotlight.Grains.Engagement.Directory;
 
 namespace Spotlight.Silo.Engagement;
 
-/// <summary>The video directory in PostgreSQL (table <c>spotlight_video</c>, migration 0006).</summary>
+/// <summary>The video directory in PostgreSQL (table <c>spotlight_video</c>, migrations 0006 and 0013).</summary>
 public sealed class PostgresVideoDirectory(NpgsqlDataSource db) : IVideoDirectory
 {
     public async Task RegisterAsync(VideoEntry entry, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            INSERT INTO spotlight_video (video_id, track_id, creator_id, creator_followers, hashtags, caption, visual_tags, anchor_link)
-            VALUES (@id, @track, @creator, @followers, @hashtags, @caption, @visual, @link)
-            ON CONFLICT (video_id) DO UPDATE SET track_id = EXCLUDED.track_id, creator_id = EXCLUDED.creator_id,
+            INSERT INTO spotlight_video (video_id, track_id, creator_id, creator_followers, hashtags, caption, visual_tags, anchor_link, track_in_season)
+            VALUES (@id, @track, @creator, @followers, @hashtags, @caption, @visual, @link, @inSeason)
+            ON CONFLICT (video_id) DO UPDATE SET track_id = EXCLUDED.track_id, track_in_season = EXCLUDED.track_in_season, creator_id = EXCLUDED.creator_id,
                 creator_followers = EXCLUDED.creator_followers, hashtags = EXCLUDED.hashtags, caption = EXCLUDED.caption,
                 visual_tags = EXCLUDED.visual_tags, anchor_link = EXCLUDED.anchor_link
             """);
@@ -23,6 +23,7 @@ public sealed class PostgresVideoDirectory(NpgsqlDataSource db) : IVideoDirector
         command.Parameters.AddWithValue("caption", entry.Caption);
         command.Parameters.AddWithValue("visual", entry.VisualTags.ToArray());
         command.Parameters.AddWithValue("link", (object?)entry.AnchorLink ?? DBNull.Value);
+        command.Parameters.AddWithValue("inSeason", entry.TrackInSeason);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -43,7 +44,7 @@ public sealed class PostgresVideoDirectory(NpgsqlDataSource db) : IVideoDirector
         }
 
         await using var command = db.CreateCommand("""
-            SELECT video_id, track_id, creator_id, creator_followers, hashtags, caption, visual_tags, anchor_link
+            SELECT video_id, track_id, creator_id, creator_followers, hashtags, caption, visual_tags, anchor_link, track_in_season
               FROM spotlight_video WHERE video_id = ANY(@ids)
             """);
         command.Parameters.AddWithValue("ids", videoIds.ToArray());
@@ -59,7 +60,8 @@ public sealed class PostgresVideoDirectory(NpgsqlDataSource db) : IVideoDirector
                 reader.GetFieldValue<string[]>(4),
                 reader.GetString(5),
                 reader.GetFieldValue<string[]>(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7));
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetBoolean(8));
         }
 
         return found;

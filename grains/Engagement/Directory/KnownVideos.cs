@@ -16,8 +16,8 @@ public sealed class KnownVideos(IVideoDirectory directory, IOptions<EngagementOp
 
     private readonly ConcurrentDictionary<string, Known> _known = new(StringComparer.Ordinal);
 
-    /// <summary>A known video's track and log partition.</summary>
-    public readonly record struct Known(string? TrackId, int Partition);
+    /// <summary>A known video's track, whether that track names a season, and the video's log partition.</summary>
+    public readonly record struct Known(string? TrackId, bool TrackInSeason, int Partition);
 
     public bool TryGet(string videoId, out Known known) => _known.TryGetValue(videoId, out known);
 
@@ -27,7 +27,7 @@ public sealed class KnownVideos(IVideoDirectory directory, IOptions<EngagementOp
         var found = new Dictionary<string, Known>(StringComparer.Ordinal);
         foreach (var (id, entry) in await directory.ResolveAsync(misses, cancellationToken))
         {
-            var known = new Known(entry.TrackId, EngagementPartitions.Of(id, entry.TrackId, options.Value.Partitions));
+            var known = new Known(entry.TrackId, entry.TrackInSeason, EngagementPartitions.Of(id, entry.TrackId, options.Value.Partitions));
             found[id] = known;
             if (_known.Count < Capacity)
             {

@@ -1,7 +1,9 @@
 namespace Spotlight.Grains.Engagement.Directory;
 
-/// <summary>What the engagement pipeline knows of a video: its track (for track popularity), creator and
-/// terms (for title matching), and the title its anchor link points to. Written by the video grain.</summary>
+/// <summary>What the engagement pipeline knows of a video: its track (for track popularity) and whether that
+/// track names a season (only then are the video's minutes kept, for rounds' flags and exclusions; a track's
+/// season is fixed when it is submitted), creator and terms (for title matching), and the title its anchor
+/// link points to. Written by the video grain.</summary>
 public sealed record VideoEntry(
     string VideoId,
     string? TrackId,
@@ -10,4 +12,5 @@ public sealed record VideoEntry(
     IReadOnlyList<string> Hashtags,
     string Caption,
     IReadOnlyList<string> VisualTags,
-    string? AnchorLink);
+    string? AnchorLink,
+    bool TrackInSeason = true);

@@ -25,12 +25,13 @@ public sealed class EngagementIngestGrain(IEngagementLog log, KnownVideos videos
         var n = batch.Count;
         var partitionOf = new int[n];
         var trackOf = new string?[n];
+        var inSeasonOf = new bool[n];
         List<int>? misses = null;
         for (var i = 0; i < n; i++)
         {
             if (videos.TryGet(batch.VideoIds[i], out var video))
             {
-                (partitionOf[i], trackOf[i]) = (video.Partition, video.TrackId);
+                (partitionOf[i], trackOf[i], inSeasonOf[i]) = (video.Partition, video.TrackId, video.TrackInSeason);
             }
             else
             {
@@ -46,7 +47,7 @@ public sealed class EngagementIngestGrain(IEngagementLog log, KnownVideos videos
             {
                 if (found.TryGetValue(batch.VideoIds[i], out var video))
                 {
-                    (partitionOf[i], trackOf[i]) = (video.Partition, video.TrackId);
+                    (partitionOf[i], trackOf[i], inSeasonOf[i]) = (video.Partition, video.TrackId, video.TrackInSeason);
                 }
                 else
                 {
@@ -58,14 +59,14 @@ public sealed class EngagementIngestGrain(IEngagementLog log, KnownVideos videos
             rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         }
 
-        var slices = Slices(batch, partitionOf, trackOf, options.Value.Partitions, out var accepted);
+        var slices = Slices(batch, partitionOf, trackOf, inSeasonOf, options.Value.Partitions, out var accepted);
         return await log.AppendAsync(new LogAppend(batch.BatchId, slices, new IngestOutcome(accepted, rejected, Duplicate: false)), CancellationToken.None);
     }
 
     public Task KeepAddressedAsync() => Task.CompletedTask;
 
     /// <summary>One entry per partition, its events grouped by a counting sort of their partitions.</summary>
-    private static List<LogSlice> Slices(IngestBatch batch, int[] partitionOf, string?[] trackOf, int partitions, out int accepted)
+    private static List<LogSlice> Slices(IngestBatch batch, int[] partitionOf, string?[] trackOf, bool[] inSeasonOf, int partitions, out int accepted)
     {
         var starts = new int[partitions + 1];
         foreach (var p in partitionOf)
@@ -98,7 +99,7 @@ public sealed class EngagementIngestGrain(IEngagementLog log, KnownVideos videos
             var events = order.AsSpan(starts[p], starts[p + 1] - starts[p]);
             if (events.Length > 0)
             {
-                slices.Add(new LogSlice(p, events.Length, SliceWriter.Write(batch, events, trackOf)));
+                slices.Add(new LogSlice(p, events.Length, SliceWriter.Write(batch, events, trackOf, inSeasonOf)));
             }
         }
 

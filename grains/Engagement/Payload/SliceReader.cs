@@ -5,19 +5,25 @@ using Spotlight.GrainInterfaces.Engagement;
 namespace Spotlight.Grains.Engagement.Payload;
 
 /// <summary>
-/// Reads a log entry written by <see cref="SliceWriter"/>. Layout (version 1): a version byte; the video
-/// id table and the track id table (a count, then each id as a length and UTF-8 bytes); the event count;
+/// Reads a log entry written by <see cref="SliceWriter"/>. Layout (version 2): a version byte; the video
+/// id table and the track id table (a count, then each id as a length and UTF-8 bytes); per track a byte, 1 if
+/// it names a season (version 1 has none: every track does); the event count;
 /// the first event's time (8 bytes, Unix seconds); then per event its video index, track index + 1 (0: no
 /// track), kind (one byte), count, and its time as a zig-zag difference from the first event's. Integers
 /// other than the first time are variable-length (LEB128).
 /// </summary>
 public sealed class SliceReader
 {
-    private SliceReader(string[] videos, string[] tracks, ReadOnlyMemory<EngagementEvent> events) => (Videos, Tracks, Events) = (videos, tracks, events);
+    private SliceReader(string[] videos, string[] tracks, bool[] inSeason, ReadOnlyMemory<EngagementEvent> events) =>
+        (Videos, Tracks, InSeason, Events) = (videos, tracks, inSeason, events);
 
     public string[] Videos { get; }
 
     public string[] Tracks { get; }
+
+    /// <summary>Per track, whether it names a season: only then can it be a round's entry, so only then are its
+    /// videos' minutes kept (for rounds' flags and exclusions).</summary>
+    public bool[] InSeason { get; }
 
     public ReadOnlyMemory<EngagementEvent> Events { get; }
 
@@ -25,13 +31,20 @@ public sealed class SliceReader
     public static SliceReader Read(ReadOnlySpan<byte> payload, EventBuffer? buffer = null)
     {
         var at = 0;
-        if (payload.Length == 0 || payload[at++] != 1)
+        var version = payload.Length == 0 ? 0 : payload[at++];
+        if (version is not (1 or 2))
         {
             throw new FormatException("An engagement log entry of an unknown version.");
         }
 
         var videos = ReadTable(payload, ref at);
         var tracks = ReadTable(payload, ref at);
+        var inSeason = new bool[tracks.Length];
+        for (var t = 0; t < inSeason.Length; t++)
+        {
+            inSeason[t] = version == 1 || payload[at++] == 1;
+        }
+
         var count = checked((int)VarInt.Read(payload, ref at));
         var baseSeconds = BinaryPrimitives.ReadInt64LittleEndian(payload[at..]);
         at += sizeof(long);
@@ -52,7 +65,7 @@ public sealed class SliceReader
             events[i] = new EngagementEvent(video, track, kind, n, seconds);
         }
 
-        return new SliceReader(videos, tracks, memory);
+        return new SliceReader(videos, tracks, inSeason, memory);
     }
 
     private static string[] ReadTable(ReadOnlySpan<byte> payload, ref int at)

@@ -12,14 +12,15 @@ namespace Spotlight.Grains.Engagement.Payload;
 /// </summary>
 public static class SliceWriter
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     [ThreadStatic]
     private static Scratch? _scratch;
 
     /// <summary>Encodes the events of <paramref name="batch"/> at <paramref name="events"/> (indices into its
-    /// columns), each with its track from <paramref name="trackOf"/> (by the same index).</summary>
-    public static byte[] Write(IngestBatch batch, ReadOnlySpan<int> events, IReadOnlyList<string?> trackOf)
+    /// columns), each with its track from <paramref name="trackOf"/> (by the same index) and whether that track
+    /// names a season from <paramref name="inSeasonOf"/> (null: every track does).</summary>
+    public static byte[] Write(IngestBatch batch, ReadOnlySpan<int> events, IReadOnlyList<string?> trackOf, IReadOnlyList<bool>? inSeasonOf = null)
     {
         var scratch = _scratch ??= new Scratch();
         var (videos, tracks) = (scratch.Videos, scratch.Tracks);
@@ -28,7 +29,18 @@ public static class SliceWriter
         var size = 1 + 10 + 10 + 10 + sizeof(long);
         foreach (var i in events)
         {
-            size += Add(videos, batch.VideoIds[i]) + (trackOf[i] is { } track ? Add(tracks, track) : 0) + 5 + 5 + 1 + 5 + 10;
+            size += Add(videos, batch.VideoIds[i]) + (trackOf[i] is { } track ? Add(tracks, track) + 1 : 0) + 5 + 5 + 1 + 5 + 10;
+        }
+
+        var inSeason = scratch.InSeason(tracks.Count);
+        foreach (var i in events)
+        {
+            // Videos of one track agree, except those registered before the directory knew (true, migration
+            // 0013): a track's minutes are kept if any of its videos says so.
+            if (trackOf[i] is { } track)
+            {
+                inSeason[tracks[track]] |= inSeasonOf?[i] ?? true;
+            }
         }
 
         var span = scratch.Buffer(size);
@@ -36,6 +48,11 @@ public static class SliceWriter
         span[at++] = Version;
         at += WriteTable(span[at..], videos, scratch);
         at += WriteTable(span[at..], tracks, scratch);
+        for (var t = 0; t < tracks.Count; t++)
+        {
+            span[at++] = inSeason[t] ? (byte)1 : (byte)0;
+        }
+
         at += VarInt.Write(span[at..], (ulong)events.Length);
         var baseSeconds = events.Length > 0 ? batch.AtSeconds[events[0]] : 0;
         BinaryPrimitives.WriteInt64LittleEndian(span[at..], baseSeconds);
@@ -94,6 +111,7 @@ public static class SliceWriter
     {
         private byte[] _buffer = new byte[64 * 1024];
         private string[] _ordered = new string[512];
+        private bool[] _inSeason = new bool[512];
 
         public Dictionary<string, int> Videos { get; } = new(StringComparer.Ordinal);
 
@@ -107,6 +125,19 @@ public static class SliceWriter
             }
 
             return _buffer;
+        }
+
+        /// <summary>A cleared flag per track.</summary>
+        public Span<bool> InSeason(int count)
+        {
+            if (_inSeason.Length < count)
+            {
+                _inSeason = new bool[Math.Max(count, _inSeason.Length * 2)];
+            }
+
+            var flags = _inSeason.AsSpan(0, count);
+            flags.Clear();
+            return flags;
         }
 
         public string[] Ordered(int count)

@@ -9,7 +9,7 @@ namespace Spotlight.Grains.Engagement.Projection;
 /// <summary>
 /// What a delivery adds up to, summed per key so that a hot video or track costs one row per delivery
 /// however many events it had: counters per video; counts per track and minute of event time (uses
-/// included), and per video of a track and minute; per title the video matches, engagement per minute (and the part on the video it links to)
+/// included), and per video of a track that names a season and minute; per title the video matches, engagement per minute (and the part on the video it links to)
 /// and per video, creator and hashtag of each UTC day for the top lists. Uses count for tracks only.
 /// </summary>
 public static class DeliveryAggregation
@@ -90,8 +90,15 @@ public static class DeliveryAggregation
         }
     }
 
-    private static void AddVideoMinute(Dictionary<VideoMinute, Counts> into, SliceReader slice, in EngagementEvent e) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(into, new VideoMinute(slice.Videos[e.Video], slice.Tracks[e.Track], e.Minute), out _).Add(e.Kind, e.Count);
+    /// <summary>Only a track that names a season can be a round's entry, and only entries' videos are flagged or
+    /// excluded: the other tracks' videos (most of a platform's) keep no minutes.</summary>
+    private static void AddVideoMinute(Dictionary<VideoMinute, Counts> into, SliceReader slice, in EngagementEvent e)
+    {
+        if (slice.InSeason[e.Track])
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(into, new VideoMinute(slice.Videos[e.Video], slice.Tracks[e.Track], e.Minute), out _).Add(e.Kind, e.Count);
+        }
+    }
 }
 
 /// <summary>The sums of one delivery (see <see cref="DeliveryAggregation"/>).</summary>

@@ -16,7 +16,7 @@ namespace Spotlight.Tests.Cluster.Postgres;
 /// deliveries are appended and read back as a projector does. Checked against a brute force over every event:
 /// held minutes are not yet in the table but an exclusion takes them off at once; another silo's store that
 /// commits the partition next rebuilds them from the log; whichever store writes them, each event is in the
-/// table once; and the log is kept until they are written.
+/// table once; the videos of a track that names no season keep none; and the log is kept until they are written.
 /// </summary>
 [Collection(PostgresStoreCollection.Name)]
 public sealed class PostgresHeldVideoMinutesTests(PostgresFixture postgres)
@@ -24,9 +24,10 @@ public sealed class PostgresHeldVideoMinutesTests(PostgresFixture postgres)
     private static readonly EngagementOptions Options = new() { Partitions = 2, VideoMinuteWriteInterval = TimeSpan.FromMinutes(5) };
     private static readonly long NowMinute = EventMinutes.MinuteOf(DateTimeOffset.UtcNow);
     private static readonly string[] Tracks = ["t1", "t2", "t3"];
+    private const string NoSeasonTrack = "t4";
     private static readonly Dictionary<string, string> TrackOf = new(StringComparer.Ordinal)
     {
-        ["v1"] = "t1", ["v2"] = "t1", ["v3"] = "t2", ["v4"] = "t2", ["v5"] = "t3", ["v6"] = "t3",
+        ["v1"] = "t1", ["v2"] = "t1", ["v3"] = "t2", ["v4"] = "t2", ["v5"] = "t3", ["v6"] = "t3", ["v7"] = NoSeasonTrack, ["v8"] = NoSeasonTrack,
     };
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
@@ -46,6 +47,7 @@ public sealed class PostgresHeldVideoMinutesTests(PostgresFixture postgres)
 
         await DeliverAsync(database, a, batches: 4);
         Assert.All(_positions, p => Assert.True(p > 0));
+        Assert.Contains(_events, e => TrackOf[e.Video] == NoSeasonTrack);
         Assert.Empty(await ReadMinutesAsync(a));
         Assert.Equal(new long[Options.Partitions], await a.ReadLogConsumedAsync(CancellationToken.None));
 
@@ -108,10 +110,11 @@ public sealed class PostgresHeldVideoMinutesTests(PostgresFixture postgres)
                 .ToList();
             var batch = IngestBatch.Of($"b{_batches++}", [.. events.Select(e => (e.Video, e.Kind, e.Count, EventMinutes.StartOf(e.Minute).AddSeconds(7)))]);
             var tracks = events.Select(e => (string?)TrackOf[e.Video]).ToList();
+            var inSeason = events.Select(e => TrackOf[e.Video] != NoSeasonTrack).ToList();
             var slices = Enumerable.Range(0, Options.Partitions)
                 .Select(p => (Partition: p, Events: Enumerable.Range(0, events.Count).Where(i => EngagementPartitions.Of(events[i].Video, TrackOf[events[i].Video], Options.Partitions) == p).ToArray()))
                 .Where(s => s.Events.Length > 0)
-                .Select(s => new LogSlice(s.Partition, s.Events.Length, SliceWriter.Write(batch, s.Events, tracks)))
+                .Select(s => new LogSlice(s.Partition, s.Events.Length, SliceWriter.Write(batch, s.Events, tracks, inSeason)))
                 .ToList();
             await database.Log.AppendAsync(new LogAppend(batch.BatchId, slices, new IngestOutcome(events.Count, [], false)), CancellationToken.None);
             _events.AddRange(events);
@@ -147,20 +150,20 @@ public sealed class PostgresHeldVideoMinutesTests(PostgresFixture postgres)
 
     private static async Task<SortedDictionary<(string Video, long Minute), (long Views, long Likes, long Uses)>> ReadMinutesAsync(PostgresEngagementStore store)
     {
-        var rows = await store.ReadVideoMinutesAsync(Tracks, long.MinValue, long.MaxValue, CancellationToken.None);
+        var rows = await store.ReadVideoMinutesAsync([.. Tracks, NoSeasonTrack], long.MinValue, long.MaxValue, CancellationToken.None);
         Assert.All(rows, r => Assert.Equal(TrackOf[r.VideoId], r.TrackId));
         return new(rows.ToDictionary(r => (r.VideoId, r.Minute), r => (r.Counts.Views, r.Counts.Likes, r.Counts.Uses)));
     }
 
     private SortedDictionary<(string Video, long Minute), (long Views, long Likes, long Uses)> BruteForceMinutes() =>
-        new(_events.GroupBy(e => (e.Video, e.Minute)).ToDictionary(g => g.Key, g => (g.Sum(e => e.Counts.Views), g.Sum(e => e.Counts.Likes), g.Sum(e => e.Counts.Uses))));
+        new(_events.Where(e => TrackOf[e.Video] != NoSeasonTrack).GroupBy(e => (e.Video, e.Minute)).ToDictionary(g => g.Key, g => (g.Sum(e => e.Counts.Views), g.Sum(e => e.Counts.Likes), g.Sum(e => e.Counts.Uses))));
 
     /// <summary>The round's points per track by definition: every event of the track's videos in its window, less
     /// those in a minute an exclusion of the video holds.</summary>
     private Dictionary<string, long> BruteForce(FollowerWindow window, IReadOnlyList<(string Video, long First, long End)> excluded)
     {
         var points = Tracks.ToDictionary(t => t, _ => 0L, StringComparer.Ordinal);
-        foreach (var e in _events.Where(e => window.Contains(e.Minute) && !excluded.Any(x => x.Video == e.Video && e.Minute >= x.First && e.Minute < x.End)))
+        foreach (var e in _events.Where(e => points.ContainsKey(TrackOf[e.Video]) && window.Contains(e.Minute) && !excluded.Any(x => x.Video == e.Video && e.Minute >= x.First && e.Minute < x.End)))
         {
             points[TrackOf[e.Video]] += e.Counts.Points;
         }

@@ -1,4 +1,5 @@
 using Spotlight.GrainInterfaces.Seasons;
+using Spotlight.GrainInterfaces.Tracks;
 using Spotlight.Tests.Infrastructure;
 
 namespace Spotlight.Tests.Cluster.Seasons;
@@ -28,8 +29,8 @@ public static class SeasonWorkflow
         Assert.True(result.Outcome == SeasonCreateOutcome.Created, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
-    /// <summary>Enters <paramref name="count"/> tracks into round 1, submitted a second apart in reverse
-    /// order of their number (so submission order is not id order).</summary>
+    /// <summary>Submits <paramref name="count"/> tracks to the season and enters them into round 1, submitted a
+    /// second apart in reverse order of their number (so submission order is not id order).</summary>
     public static async Task<List<RoundEntry>> EnterAsync(IGrainFactory grains, string seasonId, int count)
     {
         var start = DateTimeOffset.UtcNow.AddDays(-1);
@@ -39,6 +40,11 @@ public static class SeasonWorkflow
         var season = grains.GetGrain<ISeasonGrain>(seasonId);
         foreach (var chunk in entries.Chunk(50))
         {
+            // Each a track submitted to the season, as the artist grain submits it: only such a track can be an
+            // entry, so only its videos keep per-minute engagement (for flags and exclusions).
+            var submitted = await Task.WhenAll(chunk.Select(e => grains.GetGrain<ITrackGrain>(e.TrackId).SubmitAsync(
+                new SubmitTrackCommand(e.ArtistId, "owner-" + e.ArtistId, Region, e.Title, "https://cdn.example/a.mp3", 120, true, seasonId))));
+            Assert.All(submitted, s => Assert.Equal(TrackSubmitOutcome.Created, s.Outcome));
             var outcomes = await Task.WhenAll(chunk.Select(e => season.EnterAsync(e, Region)));
             Assert.All(outcomes, o => Assert.Equal(SeasonEntryOutcome.Entered, o));
         }

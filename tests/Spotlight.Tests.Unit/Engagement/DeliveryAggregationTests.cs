@@ -56,6 +56,22 @@ public class DeliveryAggregationTests
     }
 
     [Fact]
+    public void VideoMinutes_AreKeptOnlyForTracksThatNameASeason_WhileEveryTracksMinutesCount()
+    {
+        var events = new[] { ("v1", EngagementKind.View, 5, T0), ("v2", EngagementKind.View, 3, T0), ("v2", EngagementKind.Use, 1, T0) };
+        var slice = SliceReader.Read(SliceWriter.Write(IngestBatch.Of("b", events), [0, 1, 2], ["season-track", "other-track", "other-track"], [true, false, false]));
+
+        var sum = DeliveryAggregation.Aggregate([slice], new Dictionary<string, VideoRoute>());
+        var rebuilt = new Dictionary<VideoMinute, Counts>();
+        DeliveryAggregation.AddVideoMinutes(slice, rebuilt);
+
+        Assert.Equal(5, sum.VideoMinutes[new("v1", "season-track", Minute0)].Views);
+        Assert.Single(sum.VideoMinutes);
+        Assert.Equal(sum.VideoMinutes, rebuilt);
+        Assert.Equal((3L, 1L), (sum.TrackMinutes[new("other-track", Minute0)].Views, sum.TrackMinutes[new("other-track", Minute0)].Uses));
+    }
+
+    [Fact]
     public void AnAggregateKeptForTheNextDelivery_StartsEmpty()
     {
         var kept = new DeliveryAggregate();

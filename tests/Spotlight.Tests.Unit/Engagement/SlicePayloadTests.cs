@@ -32,6 +32,37 @@ public class SlicePayloadTests
     }
 
     [Fact]
+    public void WhetherATrackNamesASeason_IsWrittenOncePerTrack_AndAnyVideoSayingYesWins()
+    {
+        var batch = IngestBatch.Of("b1",
+        [
+            ("video-a", EngagementKind.View, 1, T0),
+            ("video-b", EngagementKind.View, 1, T0),
+            ("video-c", EngagementKind.View, 1, T0),
+            ("video-d", EngagementKind.View, 1, T0),
+        ]);
+
+        var slice = SliceReader.Read(SliceWriter.Write(batch, [0, 1, 2, 3], ["in-season", "no-season", "in-season", null], [false, false, true, false]));
+
+        Assert.Equal(["in-season", "no-season"], slice.Tracks);
+        Assert.Equal([true, false], slice.InSeason);
+        Assert.Equal([true], SliceReader.Read(SliceWriter.Write(batch, [0], ["t"])).InSeason);
+    }
+
+    [Fact]
+    public void AnEntryOfTheFirstVersion_KeepsEveryTracksMinutes()
+    {
+        // Version 1: one video "v", one track "t", one view of count 1 at the base time (no per-track byte).
+        byte[] payload = [1, 1, 1, (byte)'v', 1, 1, (byte)'t', 1, .. BitConverter.GetBytes(T0.ToUnixTimeSeconds()), 0, 1, (byte)EngagementKind.View, 1, 0];
+
+        var slice = SliceReader.Read(payload);
+
+        Assert.Equal(["t"], slice.Tracks);
+        Assert.Equal([true], slice.InSeason);
+        Assert.Equal(new EngagementEvent(0, 0, EngagementKind.View, 1, T0.ToUnixTimeSeconds()), slice.Events.Span[0]);
+    }
+
+    [Fact]
     public void ASubsetOfTheBatch_IsWhatTheEntryHolds()
     {
         var batch = IngestBatch.Of("b1", [("v1", EngagementKind.View, 1, T0), ("v2", EngagementKind.View, 2, T0), ("v3", EngagementKind.View, 3, T0)]);
@@ -72,7 +103,7 @@ public class SlicePayloadTests
         var batch = IngestBatch.Of("b1", [("v1", EngagementKind.View, 1, T0)]);
         var payload = SliceWriter.Write(batch, [0], [null]);
 
-        Assert.Throws<FormatException>(() => SliceReader.Read([2, .. payload[1..]]));
+        Assert.Throws<FormatException>(() => SliceReader.Read([3, .. payload[1..]]));
         var corrupt = payload.ToArray();
         corrupt[^5] = 5; // the one event's video index (its five bytes end the entry): past the one-entry table
         Assert.Throws<FormatException>(() => SliceReader.Read(corrupt));
