@@ -5,12 +5,12 @@ using Spotlight.GrainInterfaces.Engagement;
 namespace Spotlight.Grains.Engagement.Payload;
 
 /// <summary>
-/// Reads a log entry written by <see cref="SliceWriter"/>. Layout (version 2): a version byte; the video
-/// id table and the track id table (a count, then each id as a length and UTF-8 bytes); per track a byte, 1 if
-/// it names a season (version 1 has none: every track does); the event count;
+/// Reads a log entry written by <see cref="SliceWriter"/>. Layout (version 1): a version byte; the video
+/// id table and the track id table (a count, then each id as a length and UTF-8 bytes); the event count;
 /// the first event's time (8 bytes, Unix seconds); then per event its video index, track index + 1 (0: no
 /// track), kind (one byte), count, and its time as a zig-zag difference from the first event's. Integers
-/// other than the first time are variable-length (LEB128).
+/// other than the first time are variable-length (LEB128). Then, since track seasons were added, a trailer of
+/// one byte per track, 1 if it names a season; an entry without it (written before) has every track in one.
 /// </summary>
 public sealed class SliceReader
 {
@@ -31,20 +31,13 @@ public sealed class SliceReader
     public static SliceReader Read(ReadOnlySpan<byte> payload, EventBuffer? buffer = null)
     {
         var at = 0;
-        var version = payload.Length == 0 ? 0 : payload[at++];
-        if (version is not (1 or 2))
+        if (payload.Length == 0 || payload[at++] != 1)
         {
             throw new FormatException("An engagement log entry of an unknown version.");
         }
 
         var videos = ReadTable(payload, ref at);
         var tracks = ReadTable(payload, ref at);
-        var inSeason = new bool[tracks.Length];
-        for (var t = 0; t < inSeason.Length; t++)
-        {
-            inSeason[t] = version == 1 || payload[at++] == 1;
-        }
-
         var count = checked((int)VarInt.Read(payload, ref at));
         var baseSeconds = BinaryPrimitives.ReadInt64LittleEndian(payload[at..]);
         at += sizeof(long);
@@ -63,6 +56,18 @@ public sealed class SliceReader
             }
 
             events[i] = new EngagementEvent(video, track, kind, n, seconds);
+        }
+
+        var inSeason = new bool[tracks.Length];
+        var trailer = at < payload.Length;
+        if (trailer && payload.Length - at != tracks.Length)
+        {
+            throw new FormatException("An engagement log entry's trailer does not match its tracks.");
+        }
+
+        for (var t = 0; t < inSeason.Length; t++)
+        {
+            inSeason[t] = !trailer || payload[at + t] == 1;
         }
 
         return new SliceReader(videos, tracks, inSeason, memory);

@@ -12,7 +12,7 @@ namespace Spotlight.Grains.Engagement.Payload;
 /// </summary>
 public static class SliceWriter
 {
-    private const byte Version = 2;
+    private const byte Version = 1;
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -48,11 +48,6 @@ public static class SliceWriter
         span[at++] = Version;
         at += WriteTable(span[at..], videos, scratch);
         at += WriteTable(span[at..], tracks, scratch);
-        for (var t = 0; t < tracks.Count; t++)
-        {
-            span[at++] = inSeason[t] ? (byte)1 : (byte)0;
-        }
-
         at += VarInt.Write(span[at..], (ulong)events.Length);
         var baseSeconds = events.Length > 0 ? batch.AtSeconds[events[0]] : 0;
         BinaryPrimitives.WriteInt64LittleEndian(span[at..], baseSeconds);
@@ -64,6 +59,13 @@ public static class SliceWriter
             span[at++] = (byte)batch.Kinds[i];
             at += VarInt.Write(span[at..], (ulong)batch.Counts[i]);
             at += VarInt.Write(span[at..], VarInt.ZigZag(batch.AtSeconds[i] - baseSeconds));
+        }
+
+        // A trailer, so that a silo of the version before (which stops reading after the events) still reads the
+        // entry during a rolling upgrade.
+        foreach (var flag in inSeason)
+        {
+            span[at++] = flag ? (byte)1 : (byte)0;
         }
 
         return span[..at].ToArray();

@@ -50,9 +50,9 @@ public class SlicePayloadTests
     }
 
     [Fact]
-    public void AnEntryOfTheFirstVersion_KeepsEveryTracksMinutes()
+    public void AnEntryWrittenBeforeTrackSeasons_KeepsEveryTracksMinutes()
     {
-        // Version 1: one video "v", one track "t", one view of count 1 at the base time (no per-track byte).
+        // One video "v", one track "t", one view of count 1 at the base time, and no trailer of track seasons.
         byte[] payload = [1, 1, 1, (byte)'v', 1, 1, (byte)'t', 1, .. BitConverter.GetBytes(T0.ToUnixTimeSeconds()), 0, 1, (byte)EngagementKind.View, 1, 0];
 
         var slice = SliceReader.Read(payload);
@@ -103,7 +103,8 @@ public class SlicePayloadTests
         var batch = IngestBatch.Of("b1", [("v1", EngagementKind.View, 1, T0)]);
         var payload = SliceWriter.Write(batch, [0], [null]);
 
-        Assert.Throws<FormatException>(() => SliceReader.Read([3, .. payload[1..]]));
+        Assert.Throws<FormatException>(() => SliceReader.Read([2, .. payload[1..]]));
+        Assert.Throws<FormatException>(() => SliceReader.Read([.. payload, 1])); // a trailer for a track it does not hold
         var corrupt = payload.ToArray();
         corrupt[^5] = 5; // the one event's video index (its five bytes end the entry): past the one-entry table
         Assert.Throws<FormatException>(() => SliceReader.Read(corrupt));
