@@ -16,8 +16,8 @@ public static class ExcludedEngagement
     {
         foreach (var e in slice.Events.Span)
         {
-            // As the held minutes: a track that names no season keeps none (and is no round's entry).
-            if (e.Track < 0 || !slice.InSeason[e.Track] || !window.Contains(e.Minute))
+            // Only what the held minutes hold: a track that names no season keeps none (and is no round's entry).
+            if (!slice.KeepsVideoMinute(e) || !window.Contains(e.Minute))
             {
                 continue;
             }

@@ -27,6 +27,9 @@ public sealed class SliceReader
 
     public ReadOnlyMemory<EngagementEvent> Events { get; }
 
+    /// <summary>Whether an event of this entry counts in its video's minutes: it has a track, and the track names a season.</summary>
+    public bool KeepsVideoMinute(in EngagementEvent e) => e.Track >= 0 && InSeason[e.Track];
+
     /// <param name="buffer">Where the events go (a new array when null).</param>
     public static SliceReader Read(ReadOnlySpan<byte> payload, EventBuffer? buffer = null)
     {

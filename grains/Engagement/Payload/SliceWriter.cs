@@ -33,16 +33,6 @@ public static class SliceWriter
         }
 
         var inSeason = scratch.InSeason(tracks.Count);
-        foreach (var i in events)
-        {
-            // Videos of one track agree, except those registered before the directory knew (true, migration
-            // 0013): a track's minutes are kept if any of its videos says so.
-            if (trackOf[i] is { } track)
-            {
-                inSeason[tracks[track]] |= inSeasonOf?[i] ?? true;
-            }
-        }
-
         var span = scratch.Buffer(size);
         var at = 0;
         span[at++] = Version;
@@ -55,7 +45,15 @@ public static class SliceWriter
         foreach (var i in events)
         {
             at += VarInt.Write(span[at..], (ulong)videos[batch.VideoIds[i]]);
-            at += VarInt.Write(span[at..], trackOf[i] is { } track ? (ulong)(tracks[track] + 1) : 0);
+            var track = trackOf[i] is { } id ? tracks[id] : -1;
+            at += VarInt.Write(span[at..], (ulong)(track + 1));
+            if (track >= 0)
+            {
+                // Videos of one track agree, except those registered before the directory knew (true, migration
+                // 0013): a track's minutes are kept if any of its videos says so.
+                inSeason[track] |= inSeasonOf?[i] ?? true;
+            }
+
             span[at++] = (byte)batch.Kinds[i];
             at += VarInt.Write(span[at..], (ulong)batch.Counts[i]);
             at += VarInt.Write(span[at..], VarInt.ZigZag(batch.AtSeconds[i] - baseSeconds));

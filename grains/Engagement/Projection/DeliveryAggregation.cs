@@ -83,10 +83,7 @@ public static class DeliveryAggregation
     {
         foreach (var e in slice.Events.Span)
         {
-            if (e.Track >= 0)
-            {
-                AddVideoMinute(into, slice, e);
-            }
+            AddVideoMinute(into, slice, e);
         }
     }
 
@@ -94,7 +91,7 @@ public static class DeliveryAggregation
     /// excluded: the other tracks' videos (most of a platform's) keep no minutes.</summary>
     private static void AddVideoMinute(Dictionary<VideoMinute, Counts> into, SliceReader slice, in EngagementEvent e)
     {
-        if (slice.InSeason[e.Track])
+        if (slice.KeepsVideoMinute(e))
         {
             CollectionsMarshal.GetValueRefOrAddDefault(into, new VideoMinute(slice.Videos[e.Video], slice.Tracks[e.Track], e.Minute), out _).Add(e.Kind, e.Count);
         }
