@@ -6,7 +6,7 @@ using Spotlight.Silo.Migrations;
 
 namespace Spotlight.Silo;
 
-/// <summary><c>migrate</c>: applies pending schema migrations to Spotlight:Postgres:ConnectionString and exits.</summary>
+/// <summary><c>migrate</c>: applies pending schema migrations to Spotlight:Postgres:ConnectionString and every engagement shard, and exits.</summary>
 public static class MigrateCommand
 {
     public const string Name = "migrate";
@@ -26,21 +26,29 @@ public static class MigrateCommand
         }
 
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
-        var runner = new MigrationRunner(options.Postgres.ConnectionString, loggerFactory.CreateLogger<MigrationRunner>());
-        MigrationReport report;
-        try
+        var targets = MigrationTargets.Of(options.Postgres);
+        for (var i = 0; i < targets.Count; i++)
         {
-            report = await runner.ApplyAsync(MigrationCatalog.Load(), CancellationToken.None);
-        }
-        catch (NpgsqlException ex)
-        {
-            await Console.Error.WriteLineAsync($"migrate: PostgreSQL (Spotlight:Postgres:ConnectionString) did not answer: {ex.Message}");
-            return 3;
+            // The main database first, then each engagement shard (Spotlight:Postgres:EngagementShards).
+            var which = i == 0 ? "Spotlight:Postgres:ConnectionString" : $"engagement shard {i}";
+            var runner = new MigrationRunner(targets[i], loggerFactory.CreateLogger<MigrationRunner>());
+            MigrationReport report;
+            try
+            {
+                report = await runner.ApplyAsync(MigrationCatalog.Load(), CancellationToken.None);
+            }
+            catch (NpgsqlException ex)
+            {
+                await Console.Error.WriteLineAsync($"migrate: PostgreSQL ({which}) did not answer: {ex.Message}");
+                return 3;
+            }
+
+            var prefix = targets.Count == 1 ? "" : $"{which}: ";
+            Console.WriteLine(prefix + (report.Applied.Count == 0
+                ? $"Schema is up to date ({report.Total} migrations applied)."
+                : $"Applied {report.Applied.Count} migration(s): {string.Join(", ", report.Applied)}; {report.Total} applied in all."));
         }
 
-        Console.WriteLine(report.Applied.Count == 0
-            ? $"Schema is up to date ({report.Total} migrations applied)."
-            : $"Applied {report.Applied.Count} migration(s): {string.Join(", ", report.Applied)}; {report.Total} applied in all.");
         return 0;
     }
 }

@@ -30,6 +30,12 @@ public sealed class PostgresSettings
 
     /// <summary>Apply schema migrations when a silo starts (default true). Off when a separate job migrates.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>The engagement databases (<c>Spotlight:Postgres:EngagementShards</c>): a list of connection strings
+    /// (<c>EngagementShards:0</c>, <c>:1</c>, …) or names mapped to them (<c>EngagementShards:eu1</c>). Each log partition
+    /// lives on one of them with its log, batch ids, checkpoint and counters (<see cref="Engagement.EngagementShards"/>).
+    /// Empty (default): engagement lives in <see cref="ConnectionString"/>'s database, as everything else does.</summary>
+    public Dictionary<string, string> EngagementShards { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class ClusterSettings

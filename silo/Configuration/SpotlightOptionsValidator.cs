@@ -20,6 +20,7 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
         else if (options.Mode == SpotlightMode.Postgres)
         {
             ValidateConnectionString(options.Postgres.ConnectionString, failures);
+            ValidateShards(options.Postgres, options.Engagement.Partitions, failures);
         }
 
         var cluster = options.Cluster;
@@ -83,6 +84,38 @@ public sealed class SpotlightOptionsValidator : IValidateOptions<SpotlightOption
 
     private static string ModeFailure(string value) =>
         $"Spotlight:Mode must be '{SpotlightModeNames.Embedded}' or '{SpotlightModeNames.Postgres}', not '{value}'.";
+
+    private static void ValidateShards(PostgresSettings postgres, int partitions, List<string> failures)
+    {
+        foreach (var (key, connectionString) in postgres.EngagementShards)
+        {
+            var setting = $"Spotlight:Postgres:EngagementShards:{key}";
+            if (key.Length is 0 or > 63 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                failures.Add($"{setting}: a shard's name must be 1–63 letters, digits, '-' or '_'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                failures.Add($"{setting} must be a connection string.");
+                continue;
+            }
+
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                failures.Add($"{setting} is not a valid Npgsql connection string: {ex.Message}");
+            }
+        }
+
+        if (postgres.EngagementShards.Count > partitions)
+        {
+            failures.Add($"Spotlight:Postgres:EngagementShards lists {postgres.EngagementShards.Count} databases, more than the {partitions} partitions of Spotlight:Engagement:Partitions: a shard holds whole partitions.");
+        }
+    }
 
     private static void ValidateConnectionString(string? connectionString, List<string> failures)
     {

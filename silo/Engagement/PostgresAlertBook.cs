@@ -159,7 +159,12 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
         return await ReadRulesAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await DecideAsync(await ReadStandingsAsync(keys, cancellationToken), now, cancellationToken);
+
+    /// <summary>The keys' counts in this database, those of windows known to have fired left out. With several
+    /// engagement databases each holds its partitions' counts, and their standings are summed before deciding.</summary>
+    public async Task<IReadOnlyList<AlertStanding>> ReadStandingsAsync(IReadOnlyCollection<AlertKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
@@ -185,7 +190,7 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
 
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var standings = new List<AlertStanding>(ordered.Length);
-        await using (var read = new NpgsqlCommand("""
+        await using var read = new NpgsqlCommand("""
             SELECT x.ord,
                    COALESCE((SELECT sum(c.count) FROM engagement_alert_count c
                               WHERE c.title_id = x.t AND c.rule_id = x.r AND c.window_index = x.w AND c.subject = x.s), 0)::bigint,
@@ -193,20 +198,30 @@ public sealed class PostgresAlertBook(NpgsqlDataSource db)
                               WHERE c.title_id = x.t AND c.rule_id = x.r AND c.window_index = x.w - 1 AND c.subject = x.s), 0)::bigint,
                    EXISTS (SELECT 1 FROM engagement_alert_fired f WHERE f.title_id = x.t AND f.rule_id = x.r AND f.window_index = x.w)
               FROM unnest(@titles, @rules, @windows, @subjects) WITH ORDINALITY AS x(t, r, w, s, ord)
-            """, connection))
+            """, connection);
+        read.Parameters.AddWithValue("titles", ordered.Select(k => k.TitleId).ToArray());
+        read.Parameters.AddWithValue("rules", ordered.Select(k => k.RuleId).ToArray());
+        read.Parameters.AddWithValue("windows", ordered.Select(k => k.Window).ToArray());
+        read.Parameters.AddWithValue("subjects", ordered.Select(k => k.Subject).ToArray());
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            read.Parameters.AddWithValue("titles", ordered.Select(k => k.TitleId).ToArray());
-            read.Parameters.AddWithValue("rules", ordered.Select(k => k.RuleId).ToArray());
-            read.Parameters.AddWithValue("windows", ordered.Select(k => k.Window).ToArray());
-            read.Parameters.AddWithValue("subjects", ordered.Select(k => k.Subject).ToArray());
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                standings.Add(new AlertStanding(ordered[reader.GetInt64(0) - 1], reader.GetInt64(1), reader.GetInt64(2), reader.GetBoolean(3)));
-            }
+            standings.Add(new AlertStanding(ordered[reader.GetInt64(0) - 1], reader.GetInt64(1), reader.GetInt64(2), reader.GetBoolean(3)));
         }
 
-        await EnsureRulesAsync(connection, ordered, cancellationToken);
+        return standings;
+    }
+
+    /// <summary>Decides which standings fire, with this database's rules, and records those here (once per window).</summary>
+    public async Task<IReadOnlyList<FiredAlert>> DecideAsync(IReadOnlyList<AlertStanding> standings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (standings.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await EnsureRulesAsync(connection, standings.Select(s => s.Key), cancellationToken);
         var firing = AlertDecisions.Decide(_rules, standings);
         if (firing.Count == 0)
         {

@@ -629,6 +629,9 @@ public sealed class PostgresEngagementStore(NpgsqlDataSource db, IEngagementLog 
     public Task<IReadOnlyList<FiredAlert>> EvaluateAsync(IReadOnlyCollection<AlertKey> keys, DateTimeOffset now, CancellationToken cancellationToken) =>
         _alerts.EvaluateAsync(keys, now, cancellationToken);
 
+    /// <summary>This database's alert book (a sharded store sums the standings of every shard's).</summary>
+    public PostgresAlertBook Alerts => _alerts;
+
     public Task<IReadOnlyList<AlertKey>> KeysChangedAfterAsync(int partition, long afterOffset, CancellationToken cancellationToken) =>
         _alerts.KeysChangedAfterAsync(partition, afterOffset, cancellationToken);
 

@@ -37,8 +37,12 @@ public static class HostApplicationBuilderExtensions
     {
         if (options.Mode == SpotlightMode.Postgres && options.Postgres.MigrateOnStart)
         {
-            builder.Services.AddSingleton(sp => new MigrationRunner(
-                options.Postgres.ConnectionString!, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+            // The main database and every engagement shard get the same schema.
+            foreach (var connectionString in MigrationTargets.Of(options.Postgres))
+            {
+                builder.Services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
+            }
+
             builder.Services.AddHostedService<MigrationHostedService>();
         }
 

@@ -5,12 +5,15 @@ using Orleans.Dashboard;
 using Orleans.Streams;
 using Spotlight.Grains;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Directory;
 using Spotlight.Grains.Engagement.Log;
 using Spotlight.Grains.Engagement.Store;
 using Spotlight.Silo.Engagement;
+using Spotlight.Silo.Engagement.Shards;
 using Spotlight.Silo.Engagement.Streaming;
 using Spotlight.Silo.Configuration;
 using Spotlight.Domain;
@@ -112,12 +115,39 @@ public static class SpotlightSiloBuilderExtensions
         // The engagement log, store and directories in PostgreSQL: a 202 stands on the log's commit, counts on
         // the projectors' commits.
         silo.Services.AddSingleton(_ => EngagementDataSource.Create(connectionString!));
-        silo.Services.AddSingleton<PostgresEngagementLog>();
-        silo.Services.AddSingleton<IEngagementLog>(services => services.GetRequiredService<PostgresEngagementLog>());
-        silo.Services.AddSingleton<IEngagementStore, PostgresEngagementStore>();
         silo.Services.AddSingleton<IVideoDirectory, PostgresVideoDirectory>();
         silo.Services.AddSingleton<ITitleDirectory, PostgresTitleDirectory>();
-        silo.Services.AddHostedService<EngagementLayout>();
+        var shards = EngagementShardList.From(options.Postgres);
+        var map = new EngagementShardMap([.. shards.Select(s => s.Name)], options.Engagement.Partitions);
+        silo.Services.AddSingleton(map);
+        silo.Services.AddHostedService(_ => new EngagementShardMapCheck(connectionString!, map));
+        if (!EngagementShardList.IsSharded(options.Postgres))
+        {
+            silo.Services.AddSingleton<PostgresEngagementLog>();
+            silo.Services.AddSingleton<IEngagementLog>(services => services.GetRequiredService<PostgresEngagementLog>());
+            silo.Services.AddSingleton<IEngagementStore, PostgresEngagementStore>();
+            silo.Services.AddHostedService<EngagementLayout>();
+        }
+        else
+        {
+            // Each partition's log, batch ids, checkpoint and counters in its own database (docs/operations.md
+            // "Engagement shards"); membership, reminders, grain state and the directories stay in the main one.
+            silo.Services.AddSingleton(services => new EngagementShardSet(map, shards, services.GetRequiredService<IOptions<EngagementOptions>>(),
+                services.GetRequiredService<EngagementMetrics>(), services.GetRequiredService<ILoggerFactory>()));
+            silo.Services.AddHostedService(services => services.GetRequiredService<EngagementShardSet>());
+            silo.Services.AddSingleton(services => services.GetRequiredService<EngagementShardSet>().Health);
+            silo.Services.AddSingleton<IEngagementLog>(services =>
+            {
+                var set = services.GetRequiredService<EngagementShardSet>();
+                return new ShardedEngagementLog(map, set.Logs, set.Health, services.GetRequiredService<ILogger<ShardedEngagementLog>>());
+            });
+            silo.Services.AddSingleton<IEngagementStore>(services =>
+            {
+                var set = services.GetRequiredService<EngagementShardSet>();
+                return new ShardedEngagementStore(map, set.Stores);
+            });
+        }
+
         AddEngagementStreams(silo, options.Engagement, EngagementOptions.PostgresPollInterval);
         return silo;
     }
