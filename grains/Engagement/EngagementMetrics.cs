@@ -75,6 +75,28 @@ public sealed class EngagementMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
+    /// <summary>A sharded silo's gauges per engagement database: whether it answered its last call, and the log
+    /// entries of its partitions not yet applied.</summary>
+    public void AddShards(IReadOnlyList<string> names, Func<int, bool> up, Func<int, IReadOnlyList<int>> partitionsOf)
+    {
+        _meter.CreateObservableGauge("spotlight.engagement.shard.up",
+            () => names.Select((name, shard) => new Measurement<long>(up(shard) ? 1 : 0, new KeyValuePair<string, object?>("shard", name))),
+            "{shard}", "1 while the engagement shard answers, 0 after a call to it failed (until one succeeds).");
+        _meter.CreateObservableGauge("spotlight.engagement.shard.lag",
+            () =>
+            {
+                long[] lag;
+                lock (_gate)
+                {
+                    lag = _lag;
+                }
+
+                return names.Select((name, shard) => new Measurement<long>(
+                    partitionsOf(shard).Where(p => p < lag.Length).Sum(p => lag[p]), new KeyValuePair<string, object?>("shard", name)));
+            },
+            "{entry}", "Log entries of the shard's partitions appended but not yet applied.");
+    }
+
     private IEnumerable<Measurement<long>> ObserveLag() => PerPartition(() => _lag);
 
     private IEnumerable<Measurement<long>> ObserveHeads() => PerPartition(() => _heads);

@@ -22,6 +22,7 @@ public sealed class EngagementShardSet : IHostedService, IAsyncDisposable
         Logs = [.. Databases.Select(db => new PostgresEngagementLog(db, options, metrics, loggers.CreateLogger<PostgresEngagementLog>()))];
         Stores = [.. Databases.Select((db, i) => new PostgresEngagementStore(db, Logs[i], options))];
         Health = new EngagementShardHealth(map.Names, Databases);
+        metrics.AddShards(map.Names, Health.IsUp, map.PartitionsOf);
     }
 
     public EngagementShardMap Map { get; }

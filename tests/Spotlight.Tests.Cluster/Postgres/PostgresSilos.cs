@@ -26,7 +26,7 @@ public static class PostgresSilos
         ["Spotlight:Cluster:AdvertisedAddress"] = "127.0.0.1",
     };
 
-    public static async Task<IHost> StartSiloAsync(string connectionString, Action<IServiceCollection>? configure = null)
+    public static async Task<IHost> StartSiloAsync(string connectionString, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var ports = FreePorts.Take(2);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -35,6 +35,7 @@ public static class PostgresSilos
             DisableDefaults = true,
         });
         builder.Configuration.AddInMemoryCollection(Settings(connectionString, ports[0], ports[1]));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddSpotlightSilo();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
