@@ -219,7 +219,9 @@ public sealed class PostgresEngagementLog : IEngagementLog, IAsyncDisposable
             {
                 _logger.LogWarning(ex, "Appending {Count} engagement batches failed; none of them was accepted", group.Count);
                 var failure = ex is NpgsqlException or TimeoutException
-                    ? new EngagementLogUnavailableException($"The engagement log did not accept the batch: {ex.Message}", ex)
+                    // Without the inner exception: this one crosses the grain boundary, and Npgsql's exceptions have no codec
+                    // (the caller would get a CodecNotFoundException instead of the 503 it needs); the warning above has it.
+                    ? new EngagementLogUnavailableException($"The engagement log did not accept the batch: {ex.Message}")
                     : ex;
                 foreach (var pending in group)
                 {

@@ -71,6 +71,26 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task StartAgainAsync() => StartServerAsync();
 
+    /// <summary>Kills the postmaster with SIGKILL, as the out-of-memory killer would: no shutdown at all; its
+    /// backends notice and exit. <see cref="StartAgainAsync"/> brings it back with crash recovery.</summary>
+    public async Task KillPostmasterAsync()
+    {
+        var (data, _) = Private();
+        var pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        UnixSignals.Send(pid, UnixSignals.SigKill);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Gone, or a zombie (nobody may reap it in a container whose init does not).
+        while (File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The postmaster ({pid}) was still running 30 s after SIGKILL.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private Task StartServerAsync()
     {
         var (data, bin) = Private();

@@ -10,6 +10,8 @@ public static partial class UnixSignals
 
     public const int SigTerm = 15;
 
+    public const int SigKill = 9;
+
     public static void Send(int pid, int signal)
     {
         if (Kill(pid, signal) != 0)

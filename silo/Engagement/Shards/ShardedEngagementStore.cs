@@ -46,9 +46,25 @@ public sealed class ShardedEngagementStore(EngagementShardMap map, IReadOnlyList
 
     public async Task<IReadOnlyDictionary<string, EngagementCounters>> ReadVideoCountersAsync(IReadOnlyCollection<string> videoIds, CancellationToken cancellationToken)
     {
-        // A video's partition is its track's, which the caller does not know; its row is in one shard only.
-        var found = await Task.WhenAll(shards.Select(s => s.ReadVideoCountersAsync(videoIds, cancellationToken)));
-        return found.SelectMany(f => f).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // A video's partition is its track's, which the caller does not say; its row is in one shard only, so every
+        // shard is asked. While one is down, a video found on another is still answered; a video found nowhere may
+        // be on the missing shard, so that read fails rather than answer zero.
+        var reads = shards.Select(s => s.ReadVideoCountersAsync(videoIds, cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(reads);
+        }
+        catch (Exception) when (reads.Any(r => r.IsCompletedSuccessfully))
+        {
+        }
+
+        var found = reads.Where(r => r.IsCompletedSuccessfully).SelectMany(r => r.Result).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        if (reads.FirstOrDefault(r => !r.IsCompletedSuccessfully) is { } failed && videoIds.Any(v => !found.ContainsKey(v)))
+        {
+            await failed;
+        }
+
+        return found;
     }
 
     // A track's events are all in its partition (EngagementPartitions), so its rows are in one shard; the reads and
