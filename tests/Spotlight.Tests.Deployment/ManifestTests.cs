@@ -154,7 +154,7 @@ public partial class ManifestTests
         {
             // Production secrets are created in the cluster, never rendered from the repository.
             Assert.Empty(secrets);
-            Assert.Equal(["spotlight-auth", "spotlight-postgres"], references.Select(r => r.Name).Distinct().Order());
+            Assert.Equal(["spotlight-auth", "spotlight-engagement-shard-0", "spotlight-engagement-shard-1", "spotlight-postgres"], references.Select(r => r.Name).Distinct().Order());
         }
         else
         {
@@ -191,6 +191,54 @@ public partial class ManifestTests
         Assert.Contains(silo.Spec.Ingress, rule => rule.Ports.Any(p => p.Port.Value == "11111") && rule.FromProperty.Any(f => f.PodSelector?.MatchLabels["app.kubernetes.io/name"] == "spotlight-silo"));
         Assert.Contains(silo.Spec.Ingress, rule => rule.Ports.Any(p => p.Port.Value == "30000") && rule.FromProperty.Any(f => f.PodSelector?.MatchLabels["app.kubernetes.io/name"] == "spotlight-api"));
         Assert.DoesNotContain(silo.Spec.Ingress, rule => rule.Ports.Any(p => p.Port.Value == "30000") && (rule.FromProperty is null || rule.FromProperty.Count == 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void EveryProcessThatMigratesOrHostsASilo_GetsTheEngagementShardList_FromSecrets_AndTheApiDoesNot(string name)
+    {
+        var overlay = Overlay(name);
+        var silo = overlay.Single<V1Deployment>("spotlight-silo").Spec.Template.Spec;
+        var job = overlay.Single<V1Job>("spotlight-migrate").Spec.Template.Spec;
+        var takers = new[] { silo.InitContainers.Single(c => c.Name == "migrate"), silo.Containers[0], job.Containers[0] };
+        foreach (var container in takers)
+        {
+            var shards = container.Env.Where(e => e.Name.StartsWith("Spotlight__Postgres__EngagementShards__", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["Spotlight__Postgres__EngagementShards__0", "Spotlight__Postgres__EngagementShards__1"], shards.Select(e => e.Name));
+            Assert.All(shards, e => Assert.NotNull(e.ValueFrom?.SecretKeyRef));
+            if (name == "prod")
+            {
+                // One Secret per shard, created in the cluster.
+                Assert.Equal(["spotlight-engagement-shard-0", "spotlight-engagement-shard-1"], shards.Select(e => e.ValueFrom.SecretKeyRef.Name));
+                Assert.All(shards, e => Assert.Equal("connection-string", e.ValueFrom.SecretKeyRef.Key));
+            }
+        }
+
+        Assert.DoesNotContain(overlay.Single<V1Deployment>("spotlight-api").Spec.Template.Spec.Containers.SelectMany(c => c.Env ?? []),
+            e => e.Name.Contains("EngagementShards", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheDevOverlay_RunsTwoPostgresServers_AndShardOneIsTheSecondOfThem()
+    {
+        var overlay = Overlay("dev");
+        var servers = overlay.All<V1StatefulSet>().ToList();
+        Assert.Equal(["spotlight-postgres", "spotlight-postgres-shard1"], servers.Select(s => s.Metadata.Name).Order());
+        foreach (var server in servers)
+        {
+            // Each selects only its own pods, and a Service of its name reaches them.
+            Assert.Equal(server.Metadata.Name, server.Spec.Selector.MatchLabels["app.kubernetes.io/name"]);
+            Assert.Equal(server.Metadata.Name, server.Spec.ServiceName);
+            var service = overlay.Single<V1Service>(server.Metadata.Name);
+            Assert.True(Selects(service.Spec.Selector, server.Spec.Template.Metadata.Labels));
+            Assert.DoesNotContain(servers.Where(other => other != server), other => Selects(service.Spec.Selector, other.Spec.Template.Metadata.Labels));
+            var policy = overlay.Single<V1NetworkPolicy>(server.Metadata.Name);
+            Assert.True(Selects(policy.Spec.PodSelector.MatchLabels, server.Spec.Template.Metadata.Labels));
+        }
+
+        var shards = overlay.All<V1Secret>().Single(s => s.Metadata.Name.StartsWith("spotlight-engagement-shards", StringComparison.Ordinal));
+        string Host(string key) => System.Text.Encoding.UTF8.GetString(shards.Data[key]).Split(';').Single(p => p.StartsWith("Host=", StringComparison.Ordinal))[5..];
+        Assert.Equal(("spotlight-postgres", "spotlight-postgres-shard1"), (Host("shard-0"), Host("shard-1")));
     }
 
     private static IEnumerable<(string Owner, V1PodSpec Spec)> PodSpecs(RenderedOverlay overlay) =>
