@@ -17,6 +17,11 @@ public static class SiloProgram
             return await MigrateCommand.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == MovePartitionCommand.Name)
+        {
+            return await MovePartitionCommand.RunAsync(args[1..]);
+        }
+
         try
         {
             var builder = Host.CreateApplicationBuilder(args);

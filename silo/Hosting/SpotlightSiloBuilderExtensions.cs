@@ -120,7 +120,7 @@ public static class SpotlightSiloBuilderExtensions
         var shards = EngagementShardList.From(options.Postgres);
         var map = new EngagementShardMap([.. shards.Select(s => s.Name)], options.Engagement.Partitions);
         silo.Services.AddSingleton(map);
-        silo.Services.AddHostedService(_ => new EngagementShardMapCheck(connectionString!, map));
+        silo.Services.AddHostedService(services => new EngagementShardMapCheck(connectionString!, map, services.GetRequiredService<ILogger<EngagementShardMapCheck>>()));
         if (!EngagementShardList.IsSharded(options.Postgres))
         {
             silo.Services.AddSingleton<PostgresEngagementLog>();

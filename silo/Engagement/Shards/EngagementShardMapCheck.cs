@@ -1,32 +1,54 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Spotlight.Silo.Engagement.Shards;
 
 /// <summary>
-/// Before a postgres-mode silo joins: records the partition → shard map in the main database the first time and
-/// refuses to start when the configured list maps any partition elsewhere (a partition's data would silently
-/// stay behind on the database it left). Moving partitions is the procedure in docs/operations.md, which
-/// changes this record on purpose.
+/// Before a postgres-mode silo joins: records the partition → shard map in the main database the first time, and
+/// from then on takes the recorded one, refusing to start when the configured list cannot hold it (a shard that
+/// holds partitions left out: its data would silently stay behind). While the silo runs it reads the record again
+/// every <see cref="RefreshInterval"/>, so that a partition moved by <see cref="EngagementPartitionMove"/> is
+/// followed: its batches, deliveries and reads go to its new shard.
 /// </summary>
-public sealed class EngagementShardMapCheck(string mainConnectionString, EngagementShardMap map) : IHostedService
+public sealed class EngagementShardMapCheck(string mainConnectionString, EngagementShardMap map, ILogger<EngagementShardMapCheck>? logger = null) : IHostedService, IAsyncDisposable
 {
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stop = new();
+    private Task _refresh = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var recorded = await RecordAsync(mainConnectionString, map, cancellationToken);
-        var differences = map.DifferencesFrom(recorded);
-        if (differences.Count > 0)
+        var (recorded, moving) = await RecordAsync(mainConnectionString, map, cancellationToken);
+        var problems = map.Adopt(recorded, moving);
+        if (problems.Count > 0)
         {
             throw new OptionsValidationException("Spotlight:Postgres:EngagementShards", typeof(EngagementShardMap),
-                [$"Spotlight:Postgres:EngagementShards does not match the shard map recorded in the main database: {string.Join("; ", differences.Take(5))}{(differences.Count > 5 ? $"; and {differences.Count - 5} more" : "")}. Partitions move only by the procedure in docs/operations.md \"Engagement shards\"."]);
+                [$"Spotlight:Postgres:EngagementShards does not match the shard map recorded in the main database: {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? $"; and {problems.Count - 5} more" : "")}. A shard that holds partitions stays in the list; partitions move only by the procedure in docs/operations.md \"Engagement shards\"."]);
+        }
+
+        if (map.ShardCount > 1)
+        {
+            _refresh = Task.Run(RefreshLoopAsync, CancellationToken.None);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        await _refresh;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stop.Dispose();
+    }
 
     /// <summary>Records <paramref name="map"/> unless a map is recorded already; answers the recorded one.</summary>
-    public static async Task<IReadOnlyDictionary<int, string>> RecordAsync(string connectionString, EngagementShardMap map, CancellationToken cancellationToken)
+    public static async Task<(Dictionary<int, string> Shards, HashSet<int> Moving)> RecordAsync(string connectionString, EngagementShardMap map, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -49,17 +71,55 @@ public sealed class EngagementShardMapCheck(string mainConnectionString, Engagem
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var recorded = new Dictionary<int, string>();
-        await using (var read = new NpgsqlCommand("SELECT partition, shard FROM engagement_shard_map", connection, transaction))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        var recorded = await ReadAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>The recorded map, and the partitions marked as moving.</summary>
+    public static async Task<(Dictionary<int, string> Shards, HashSet<int> Moving)> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var (recorded, moving) = (new Dictionary<int, string>(), new HashSet<int>());
+        await using var read = new NpgsqlCommand("SELECT partition, shard, moving FROM engagement_shard_map", connection, transaction);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            recorded[reader.GetInt32(0)] = reader.GetString(1);
+            if (reader.GetBoolean(2))
             {
-                recorded[reader.GetInt32(0)] = reader.GetString(1);
+                moving.Add(reader.GetInt32(0));
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return recorded;
+        return (recorded, moving);
+    }
+
+    private async Task RefreshLoopAsync()
+    {
+        using var timer = new PeriodicTimer(RefreshInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(mainConnectionString);
+                    await connection.OpenAsync(_stop.Token);
+                    var (recorded, moving) = await ReadAsync(connection, null, _stop.Token);
+                    var problems = map.Adopt(recorded, moving);
+                    if (problems.Count > 0)
+                    {
+                        logger?.LogError("The recorded engagement shard map names a shard this silo's list does not; it keeps the map it has: {Problems}", string.Join("; ", problems));
+                    }
+                }
+                catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+                {
+                    logger?.LogWarning("Reading the engagement shard map failed; it is read again in {Interval}: {Error}", RefreshInterval, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

@@ -20,6 +20,12 @@ public sealed class ShardedEngagementLog(EngagementShardMap map, IReadOnlyList<I
 
     public async Task<IngestOutcome> AppendAsync(LogAppend append, CancellationToken cancellationToken)
     {
+        if (append.Slices.FirstOrDefault(s => map.IsMoving(s.Partition)) is { } moving)
+        {
+            // Refused before any part is written, so that no batch is half-accepted across the old and new shard.
+            throw new EngagementLogUnavailableException($"Engagement partition {moving.Partition} is moving to another shard; nothing of the batch was accepted.");
+        }
+
         var parts = append.Slices.GroupBy(s => map.ShardOf(s.Partition)).ToDictionary(g => g.Key, g => (IReadOnlyList<LogSlice>)[.. g]);
         if (parts.Count == 0)
         {

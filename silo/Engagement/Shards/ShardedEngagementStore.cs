@@ -58,7 +58,9 @@ public sealed class ShardedEngagementStore(EngagementShardMap map, IReadOnlyList
         {
         }
 
-        var found = reads.Where(r => r.IsCompletedSuccessfully).SelectMany(r => r.Result).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // While a partition moves, its rows are briefly on two shards; counters only grow, so the larger is the newer.
+        var found = reads.Where(r => r.IsCompletedSuccessfully).SelectMany(r => r.Result).GroupBy(f => f.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Value).MaxBy(c => c.Views + c.Likes + c.Comments + c.Shares)!, StringComparer.Ordinal);
         if (reads.FirstOrDefault(r => !r.IsCompletedSuccessfully) is { } failed && videoIds.Any(v => !found.ContainsKey(v)))
         {
             await failed;

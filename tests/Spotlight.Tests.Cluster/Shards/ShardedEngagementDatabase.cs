@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Spotlight.Domain;
 using Spotlight.Grains.Engagement;
 using Spotlight.Silo.Engagement.Shards;
@@ -46,14 +45,6 @@ public sealed class ShardedEngagementDatabase : IAsyncDisposable
     /// <summary>A second store over the same shards, as another silo has: its own registries in memory.</summary>
     public ShardedEngagementStore AnotherStore(EngagementOptions options) => new(Set.Map,
         [.. Set.Databases.Select((db, i) => new Spotlight.Silo.Engagement.PostgresEngagementStore(db, Set.Logs[i], Microsoft.Extensions.Options.Options.Create(options)))]);
-
-    public static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     public async ValueTask DisposeAsync()
     {

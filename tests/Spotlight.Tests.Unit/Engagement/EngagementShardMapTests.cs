@@ -19,16 +19,24 @@ public class EngagementShardMapTests
     }
 
     [Fact]
-    public void AMapCompared_WithTheOneRecorded_NamesEveryPartitionThatWouldMove()
+    public void TheRecordedMap_IsAdopted_WhenEveryPartitionIsOnAListedShard_AndRefusedOtherwise()
     {
-        var recorded = new EngagementShardMap(["a", "b"], 4).Rows();
+        var recorded = new EngagementShardMap(["a", "b"], 4).Rows().ToDictionary(r => r.Key, r => r.Value);
+        recorded[2] = "b"; // moved
 
-        Assert.Empty(new EngagementShardMap(["a", "b"], 4).DifferencesFrom(recorded));
-        Assert.Equal(["partition 1 is on 'b', this list puts it on 'a'", "partition 3 is on 'b', this list puts it on 'a'"],
-            new EngagementShardMap(["a"], 4).DifferencesFrom(recorded));
-        Assert.Equal(["partition 4 is not recorded (this list puts it on 'a')", "partition 5 is not recorded (this list puts it on 'b')"],
-            new EngagementShardMap(["a", "b"], 6).DifferencesFrom(recorded));
-        Assert.Equal(["partition 3 is recorded on 'b' but this layout has 3 partitions"], new EngagementShardMap(["a", "b"], 3).DifferencesFrom(recorded));
+        // A shard added at the end holds nothing until partitions are moved to it.
+        var grown = new EngagementShardMap(["a", "b", "c"], 4);
+        Assert.Empty(grown.Adopt(recorded));
+        Assert.Equal([0, 1, 1, 1], Enumerable.Range(0, 4).Select(grown.ShardOf));
+        Assert.Empty(grown.PartitionsOf(2));
+
+        var shrunk = new EngagementShardMap(["a"], 4);
+        Assert.Equal(["partition 1 is on 'b', which this list does not name", "partition 2 is on 'b', which this list does not name", "partition 3 is on 'b', which this list does not name"],
+            shrunk.Adopt(recorded));
+        Assert.Equal([0, 0, 0, 0], Enumerable.Range(0, 4).Select(shrunk.ShardOf)); // unchanged when refused
+
+        Assert.Equal(["partition 4 is not recorded", "partition 5 is not recorded"], new EngagementShardMap(["a", "b"], 6).Adopt(recorded));
+        Assert.Equal(["partition 3 is recorded on 'b' but this layout has 3 partitions"], new EngagementShardMap(["a", "b"], 3).Adopt(recorded));
     }
 
     [Fact]
