@@ -1,18 +1,23 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Spotlight.GrainInterfaces.Engagement;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Engagement;
 using Spotlight.Tests.Cluster.Postgres;
+using Spotlight.Tests.Cluster.Processes;
 using Spotlight.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Spotlight.Tests.Cluster.Shards;
 
-/// <summary>One shard's PostgreSQL is killed (SIGKILL of its postmaster) under load and restarted 20 s later: only
-/// batches for its partitions are refused meanwhile, the other shard's keep flowing, and afterwards every batch
-/// (the refused ones sent again under their ids) is counted exactly once.</summary>
+/// <summary>One shard's PostgreSQL is killed (SIGKILL of its postmaster) under load and restarted 20 s later, with
+/// batches posted to an API process: only batches for its partitions are refused meanwhile (503 with Retry-After),
+/// the other shard's keep getting 202, and afterwards every batch (the refused ones sent again under their ids) is
+/// counted exactly once.</summary>
 [Collection(ShardCollection.Name)]
 public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelper output)
 {
@@ -32,8 +37,12 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
         };
         var silo = await PostgresSilos.StartSiloAsync(main, settings: settings);
         var client = await PostgresSilos.StartClientAsync(main);
+        var api = ApiProcesses.StartPostgresApi(main, "outage-api",
+            ("Spotlight__RateLimits__IngestPerSecond", "100000"), ("Spotlight__RateLimits__IngestBurst", "100000"));
         try
         {
+            await ApiProcesses.WaitUntilReadyAsync(api, TimeSpan.FromSeconds(120));
+            using var http = api.Client(TestTokens.Create("outage-ingest", "ingest"));
             var grains = client.Client();
             // Ten tracks on each shard, two videos each; a batch holds one shard's videos, as a producer keyed by track sends.
             var tracks = Enumerable.Range(0, 1_000).Select(i => $"outage-track-{i}")
@@ -41,8 +50,7 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
             var videos = tracks.Select((ofShard, shard) => ofShard.SelectMany(t => new[] { ($"{t}-a", t), ($"{t}-b", t) }).ToArray()).ToArray();
             await Task.WhenAll(videos.SelectMany(v => v).Select(v => grains.GetGrain<IVideoGrain>(v.Item1).RegisterAsync(new RegisterVideoCommand("creator", 1, v.Item2, [], "", []))));
 
-            var ingest = grains.GetGrain<IEngagementIngestGrain>(0);
-            var batches = new ConcurrentDictionary<string, (int Shard, IngestBatch Batch, List<(string Video, int Count)> Events)>();
+            var batches = new ConcurrentDictionary<string, (int Shard, object Body, List<(string Video, int Count)> Events)>();
             var results = new ConcurrentBag<(string Id, int Shard, TimeSpan Started, TimeSpan Ended, bool Accepted)>();
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
@@ -56,20 +64,28 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
                 {
                     var shard = random.Next(2);
                     var events = Enumerable.Range(0, 20).Select(_ => (videos[shard][random.Next(videos[shard].Length)].Item1, random.Next(1, 4))).ToList();
-                    var batch = IngestBatch.Of($"outage-{Guid.NewGuid():N}", [.. events.Select(e => (e.Item1, EngagementKind.View, e.Item2, DateTimeOffset.UtcNow))]);
-                    batches[batch.BatchId] = (shard, batch, events);
+                    var id = $"outage-{Guid.NewGuid():N}";
+                    var body = new { batchId = id, events = events.Select(e => new { videoId = e.Item1, kind = "view", count = e.Item2 }).ToArray() };
+                    batches[id] = (shard, body, events);
                     var started = clock.Elapsed;
                     var accepted = false;
                     try
                     {
-                        accepted = (await ingest.IngestAsync(batch)).Accepted == events.Count;
+                        using var response = await http.PostAsJsonAsync("/api/engagement", body);
+                        accepted = response.StatusCode == HttpStatusCode.Accepted;
+                        if (!accepted)
+                        {
+                            // A refusal must say when to come back.
+                            var retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(CultureInfo.InvariantCulture) ?? "none";
+                            failures.AddOrUpdate($"shard{shard} {(int)response.StatusCode}, Retry-After {retryAfter}", 1, (_, n) => n + 1);
+                        }
                     }
-                    catch (Exception ex)
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                     {
-                        failures.AddOrUpdate($"shard{shard} {ex.GetType().Name}: {ex.Message[..Math.Min(120, ex.Message.Length)]}", 1, (_, n) => n + 1);
+                        failures.AddOrUpdate($"shard{shard} {ex.GetType().Name}", 1, (_, n) => n + 1);
                     }
 
-                    results.Add((batch.BatchId, shard, started, clock.Elapsed, accepted));
+                    results.Add((id, shard, started, clock.Elapsed, accepted));
                     await Task.Delay(10);
                 }
             }
@@ -101,7 +117,8 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
             var down = during.Where(r => r.Shard == 1).ToList();
             output.WriteLine($"During the outage: shard0 {live.Count(r => r.Accepted)}/{live.Count} accepted, shard1 {down.Count(r => r.Accepted)}/{down.Count} accepted.");
             Assert.NotEmpty(down);
-            Assert.All(down, r => Assert.False(r.Accepted)); // every batch acknowledged meanwhile was for the live shard
+            Assert.All(down, r => Assert.False(r.Accepted)); // every 202 meanwhile was for the live shard
+            Assert.All(failures.Keys, f => Assert.Matches("^shard1 503, Retry-After [0-9]+$", f));
             Assert.True(live.Count >= 50, $"only {live.Count} batches for the live shard during the outage");
             Assert.True(live.Count(r => r.Accepted) >= 0.99 * live.Count, $"{live.Count(r => r.Accepted)} of {live.Count} batches for the live shard accepted");
 
@@ -109,8 +126,9 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
             var refused = results.Where(r => !r.Accepted).Select(r => r.Id).ToList();
             foreach (var id in refused)
             {
-                var outcome = await ingest.IngestAsync(batches[id].Batch);
-                Assert.Equal(batches[id].Events.Count, outcome.Accepted);
+                using var response = await http.PostAsJsonAsync("/api/engagement", batches[id].Body);
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                Assert.Equal(batches[id].Events.Count, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
             }
 
             var expected = batches.Values.SelectMany(b => b.Events).GroupBy(e => e.Video).ToDictionary(g => g.Key, g => g.Sum(e => (long)e.Count));
@@ -123,6 +141,7 @@ public sealed class ShardOutageTests(TwoPostgresServers servers, ITestOutputHelp
         }
         finally
         {
+            await api.Process.DisposeAsync();
             await PostgresSilos.StopAsync(client, silo);
         }
     }

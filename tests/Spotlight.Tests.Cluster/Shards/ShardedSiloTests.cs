@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Spotlight.Domain.Analytics;
+using Spotlight.GrainInterfaces.Analytics;
 using Spotlight.GrainInterfaces.Engagement;
+using Spotlight.GrainInterfaces.Titles;
 using Spotlight.GrainInterfaces.Videos;
 using Spotlight.Grains.Engagement;
 using Spotlight.Grains.Engagement.Store;
@@ -32,9 +35,18 @@ public sealed class ShardedSiloTests(TwoPostgresServers servers)
         try
         {
             var grains = client.Client();
+            // Three titles, each matching the videos of one hashtag (videos of every track, so of every partition).
+            var titles = Enumerable.Range(0, 3).Select(i => $"shard-title-{i}").ToArray();
+            for (var i = 0; i < titles.Length; i++)
+            {
+                Assert.Equal(TitleCreateOutcome.Created, (await grains.GetGrain<ITitleHubGrain>(titles[i]).CreateAsync(
+                    new CreateTitleCommand("Title " + i, "movie", "studio-shards", [], [], [], [$"shardtag{i}"], [], [], 0, 0, "admin"))).Outcome);
+            }
+
             var tracks = Enumerable.Range(0, 20).Select(i => $"shard-track-{i}").ToArray();
-            var videos = Enumerable.Range(0, 60).Select(i => (Id: $"shard-video-{i}", Track: tracks[i % tracks.Length])).ToArray();
-            await Task.WhenAll(videos.Select(v => grains.GetGrain<IVideoGrain>(v.Id).RegisterAsync(new RegisterVideoCommand("creator", 1, v.Track, [], "", []))));
+            var videos = Enumerable.Range(0, 60).Select(i => (Id: $"shard-video-{i}", Track: tracks[i % tracks.Length], Title: titles[i % titles.Length])).ToArray();
+            await Task.WhenAll(videos.Select((v, i) => grains.GetGrain<IVideoGrain>(v.Id).RegisterAsync(new RegisterVideoCommand("creator", 1, v.Track, [$"shardtag{i % titles.Length}"], "", []))));
+            var started = DateTimeOffset.UtcNow;
 
             var random = new Random(21);
             var views = videos.ToDictionary(v => v.Id, _ => 0L);
@@ -92,6 +104,28 @@ public sealed class ShardedSiloTests(TwoPostgresServers servers)
             // A batch split over both shards is claimed on each, under its one id.
             Assert.Equal(80, await DatabaseRows.ScalarAsync(shards[0], "SELECT count(*) FROM engagement_batch WHERE batch_id LIKE 'shard-batch-%'")
                 + await DatabaseRows.ScalarAsync(shards[1], "SELECT count(*) FROM engagement_batch WHERE batch_id LIKE 'shard-batch-%'"));
+
+            // Each title's analytics, read from day grains that load again after a restart of every silo: their
+            // minutes come from both shards and add up to the title's ground truth.
+            await PostgresSilos.StopAsync(client, siloA, siloB);
+            siloA = await PostgresSilos.StartSiloAsync(main, settings: settings);
+            siloB = await PostgresSilos.StartSiloAsync(main, settings: settings);
+            client = await PostgresSilos.StartClientAsync(main);
+            grains = client.Client();
+            var (range, errors) = AnalyticsRangeRules.Validate(started.AddMinutes(-5).ToString("O"), null, "hour", 10, DateTimeOffset.UtcNow);
+            Assert.Empty(errors);
+            foreach (var title in titles)
+            {
+                var ofTitle = videos.Where(v => v.Title == title).Select(v => v.Id).ToList();
+                var expected = new EngagementCounters(ofTitle.Sum(v => views[v]), ofTitle.Sum(v => likes[v]), 0, 0);
+                var days = new List<TitleDayReport>();
+                for (var day = range!.FirstDay; day <= range.LastDay; day++)
+                {
+                    days.Add(await grains.GetGrain<ITitleDayAnalyticsGrain>(TitleAnalyticsKeys.Day(title, day)).GetAsync(range.FromMinute, range.ToMinute));
+                }
+
+                Assert.Equal(expected, TitleAnalyticsReport.Build(title, range, days).Totals.Matching);
+            }
         }
         finally
         {
