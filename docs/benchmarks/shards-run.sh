@@ -2,17 +2,21 @@
 # One load run per argument (1 or 2 engagement shards), postgres mode, fixed rate; per-process CPU, and per
 # PostgreSQL server WAL bytes, commits and rows written (pg_stat_database, pg_stat_wal) over the sending phase.
 set -u
-cd "${ROOT:-/work/main}"
-PGBIN=/usr/lib/postgresql/15/bin
-OUT=/tmp/bench3
+# Settings (environment): ROOT the repository (default: two folders up from this script, Release-built),
+# BENCH_DIR (absolute) where the two servers' data, logs and each run's figures go (default: a new temporary folder),
+# PGBIN the PostgreSQL server binaries (default: the newest under /usr/lib/postgresql), RATE events/s.
+cd "${ROOT:-$(dirname "$0")/../..}"
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+OUT=${BENCH_DIR:-$(mktemp -d)}
+chmod 755 "$OUT"
 RATE=${RATE:-40000}
 start_server() { # data dir, port
   if [ ! -d $1 ]; then mkdir -p $1; chown postgres:postgres $1; runuser -u postgres -- $PGBIN/initdb -D $1 -U postgres --auth=trust -E UTF8 >/dev/null; fi
   runuser -u postgres -- $PGBIN/pg_ctl -D $1 stop -m fast >/dev/null 2>&1
-  runuser -u postgres -- $PGBIN/pg_ctl -D $1 -l $1.log -o "-p $2 -c shared_buffers=1GB -c max_connections=300 -k /tmp/bench -c shared_preload_libraries=pg_stat_statements -c max_wal_size=4GB" start -w >/dev/null
+  runuser -u postgres -- $PGBIN/pg_ctl -D $1 -l $1.log -o "-p $2 -c shared_buffers=1GB -c max_connections=300 -k $OUT -c shared_preload_libraries=pg_stat_statements -c max_wal_size=4GB" start -w >/dev/null
 }
-start_server /tmp/bench/pgdata 55432
-start_server /tmp/bench/pgdata2 55433
+start_server $OUT/pgdata 55432
+start_server $OUT/pgdata2 55433
 export Logging__LogLevel__Default=Warning Spotlight__Dashboard=false \
   Spotlight__RateLimits__PerSecond=100000 Spotlight__RateLimits__Burst=100000 \
   Spotlight__RateLimits__IngestPerSecond=100000 Spotlight__RateLimits__IngestBurst=100000 MALLOC_ARENA_MAX=2
@@ -22,7 +26,7 @@ ticks() { local t=0; for f in "$@"; do t=$((t + $(awk '{print $14+$15}' /proc/$f
 server_live() { local pm=$(head -1 $1/postmaster.pid); echo $(( $(ticks $pm $(pgrep -P $pm)) )); }
 server_reaped() { local pm=$(head -1 $1/postmaster.pid); awk '{print $16+$17}' /proc/$pm/stat; }
 machine() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
-cpu() { echo "$(ticks $SILO_PID) $(ticks $API_PID) $(ticks $(pgrep -f Spotlight.LoadTest.dll)) $(server_live /tmp/bench/pgdata) $(server_reaped /tmp/bench/pgdata) $(server_live /tmp/bench/pgdata2) $(server_reaped /tmp/bench/pgdata2) $(machine)"; }
+cpu() { echo "$(ticks $SILO_PID) $(ticks $API_PID) $(ticks $(pgrep -f Spotlight.LoadTest.dll)) $(server_live $OUT/pgdata) $(server_reaped $OUT/pgdata) $(server_live $OUT/pgdata2) $(server_reaped $OUT/pgdata2) $(machine)"; }
 stats() { # port db -> wal_bytes commits inserted updated deleted
   psql -h 127.0.0.1 -p $1 -U postgres -d $2 -qAtF' ' -c "SELECT (SELECT wal_bytes FROM pg_stat_wal), xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()"
 }
@@ -59,4 +63,4 @@ for shards in "$@"; do
   kill $API $SILO; wait $API $SILO 2>/dev/null
   for port in 55432 55433; do runuser -u postgres -- $PGBIN/dropdb -h 127.0.0.1 -p $port $db; done
 done
-for d in /tmp/bench/pgdata /tmp/bench/pgdata2; do runuser -u postgres -- $PGBIN/pg_ctl -D $d stop -m fast >/dev/null; done
+for d in $OUT/pgdata $OUT/pgdata2; do runuser -u postgres -- $PGBIN/pg_ctl -D $d stop -m fast >/dev/null; done

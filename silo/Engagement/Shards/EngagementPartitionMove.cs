@@ -89,7 +89,7 @@ public sealed class EngagementPartitionMove(string mainConnectionString, IReadOn
             // Right away, so that reads that ask every shard see the partition's rows twice for as short a time as
             // two commits apart (until the old shard's rows are gone, such a read may count them twice). The fence
             // stays until the end, so that a run interrupted from here on is finished by running it again.
-            await RemoveAsync(from, partition, cancellationToken, keepFence: true);
+            await RemoveAsync(from, partition, cancellationToken, keepFence: true, marked: copied.Count > 0);
 
             await using var main = new NpgsqlConnection(mainConnectionString);
             await main.OpenAsync(cancellationToken);
@@ -342,11 +342,17 @@ public sealed class EngagementPartitionMove(string mainConnectionString, IReadOn
     }
 
     /// <summary>Every row of the partition in this database (its fence too).</summary>
-    private async Task RemoveAsync(NpgsqlConnection connection, int partition, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null, bool keepFence = false)
+    /// <param name="marked">The connection's temporary tables already hold the partition's videos and tracks (the copy
+    /// filled them on this connection), so they are not read again.</param>
+    private async Task RemoveAsync(NpgsqlConnection connection, int partition, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null, bool keepFence = false, bool marked = false)
     {
         var ownTransaction = transaction is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var tx = transaction ?? ownTransaction!;
-        await MarkPartitionRowsAsync(connection, partition, cancellationToken);
+        if (!marked)
+        {
+            await MarkPartitionRowsAsync(connection, partition, cancellationToken);
+        }
+
         await ExecuteAsync(connection, tx, """
             DELETE FROM engagement_video t USING moving_video m WHERE t.video_id = m.video_id;
             DELETE FROM engagement_alert_video_count t USING moving_video m WHERE t.video_id = m.video_id;

@@ -22,6 +22,10 @@ public sealed class ShardMoveTests(TwoPostgresServers servers, ITestOutputHelper
 {
     private const int Partitions = 8;
 
+    /// <summary>How long a producer waits before sending a refused batch again (a refusal lasts seconds; sending
+    /// again at once would only spin).</summary>
+    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(100);
+
     [Fact]
     public async Task FromOneDatabaseToTwo_UnderLoad_EveryBatchCountsOnce_AndMovedRowsLiveOnlyOnTheNewShard()
     {
@@ -68,7 +72,7 @@ public sealed class ShardMoveTests(TwoPostgresServers servers, ITestOutputHelper
                         catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
                         {
                             refusals.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
-                            await Task.Delay(100);
+                            await Task.Delay(RetryBackoff);
                         }
                     }
                 }
